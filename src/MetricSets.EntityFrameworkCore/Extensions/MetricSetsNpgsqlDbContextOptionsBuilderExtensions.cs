@@ -1,0 +1,35 @@
+using MetricSets;
+using MetricSets.EntityFrameworkCore.Mapping;
+using MetricSets.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>MetricSets extension methods for <see cref="NpgsqlDbContextOptionsBuilder"/>.</summary>
+public static class MetricSetsNpgsqlDbContextOptionsBuilderExtensions
+{
+    /// <summary>
+    /// Maps the MetricSets PostgreSQL enums (<c>metric_unit</c>, <c>metric_kind</c>) and NodaTime types on the Npgsql
+    /// provider. Required: since Npgsql 9, enums must be mapped on the options, not only in the model.
+    /// </summary>
+    /// <param name="optionsBuilder">The Npgsql options builder given to <c>UseNpgsql</c>.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <remarks>
+    /// When the host passes its own <c>NpgsqlDataSource</c> to <c>UseNpgsql</c>, it must also call
+    /// <c>UseNodaTime()</c> and <c>MapEnum</c> on that data source builder; see the README.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// services.AddDbContext&lt;GymDbContext&gt;(o =&gt; o.UseNpgsql(connectionString, npgsql =&gt; npgsql.UseMetricSets()));
+    /// </code>
+    /// </example>
+    public static NpgsqlDbContextOptionsBuilder UseMetricSets(this NpgsqlDbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.UseNodaTime();
+        optionsBuilder.MapEnum<MetricUnit>(SchemaNames.UnitEnum, nameTranslator: PostgresEnumLabels.UnitTranslator);
+        optionsBuilder.MapEnum<MetricKind>(SchemaNames.KindEnum, nameTranslator: PostgresEnumLabels.KindTranslator);
+        return optionsBuilder;
+    }
+}

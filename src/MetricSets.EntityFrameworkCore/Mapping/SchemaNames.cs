@@ -1,0 +1,73 @@
+namespace MetricSets.EntityFrameworkCore.Mapping;
+
+/// <summary>
+/// Every table, column, type and constraint name of the seed schema, spelled once. Names are explicit so that a host's
+/// naming convention (for example EFCore.NamingConventions) cannot change them or break the CHECK constraint's SQL.
+/// </summary>
+internal static class SchemaNames
+{
+    public const string UnitEnum = "metric_unit";
+    public const string KindEnum = "metric_kind";
+
+    public static class Definitions
+    {
+        public const string Table = "metric_definitions";
+        public const string PrimaryKey = "metric_definitions_pkey";
+        public const string SlugUnique = "metric_definitions_slug_key";
+        public const string Id = "id";
+        public const string Slug = "slug";
+        public const string Name = "name_i18n";
+        public const string Unit = "unit";
+        public const string Kind = "kind";
+        public const string Description = "description";
+    }
+
+    public static class Sets
+    {
+        public const string Table = "metric_sets";
+        public const string PrimaryKey = "metric_sets_pkey";
+        public const string OwnerCheck = "metric_sets_owner_exclusive_chk";
+        public const string Id = "id";
+        public const string Name = "name";
+        public const string MemberUserId = "member_user_id";
+        public const string WorkoutId = "workout_id";
+        public const string OrganizationId = "organization_id";
+        public const string MemberIndex = "metric_sets_member_idx";
+        public const string WorkoutIndex = "metric_sets_workout_idx";
+        public const string OrganizationIndex = "metric_sets_org_idx";
+        public const string MemberForeignKey = "metric_sets_member_user_id_fkey";
+        public const string WorkoutForeignKey = "metric_sets_workout_id_fkey";
+        public const string OrganizationForeignKey = "metric_sets_organization_id_fkey";
+    }
+
+    public static class SetDefinitions
+    {
+        public const string Table = "metric_set_definitions";
+        public const string PrimaryKey = "metric_set_definitions_pkey";
+        public const string SetId = "set_id";
+        public const string DefinitionId = "definition_id";
+        public const string SortOrder = "sort_order";
+        public const string SetForeignKey = "metric_set_definitions_set_id_fkey";
+        public const string DefinitionForeignKey = "metric_set_definitions_definition_id_fkey";
+
+        // Not in the seed: EF Core indexes every foreign key, and this one serves the RESTRICT check on delete.
+        public const string DefinitionIndex = "metric_set_definitions_definition_idx";
+    }
+
+    public static class MemberMetrics
+    {
+        public const string Table = "member_metrics";
+        public const string PrimaryKey = "member_metrics_pkey";
+        public const string Id = "id";
+        public const string MemberId = "member_id";
+        public const string DefinitionId = "definition_id";
+        public const string Value = "value";
+        public const string Unit = "unit";
+        public const string RecordedAt = "recorded_at";
+        public const string Source = "source";
+        public const string MemberDefinitionRecordedIndex = "member_metrics_member_def_recorded_idx";
+        public const string DefinitionIndex = "member_metrics_definition_idx";
+        public const string MemberForeignKey = "member_metrics_member_id_fkey";
+        public const string DefinitionForeignKey = "member_metrics_definition_id_fkey";
+    }
+}

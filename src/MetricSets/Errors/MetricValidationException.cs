@@ -1,0 +1,29 @@
+namespace MetricSets;
+
+/// <summary>
+/// Thrown when an input breaks a rule of the model, for example a slug that is not snake_case or a negative mass.
+/// </summary>
+/// <remarks>
+/// <see cref="ParameterName"/> names the offending input and <see cref="AttemptedValue"/> holds it, so a host can
+/// point the user at the field to correct.
+/// </remarks>
+public class MetricValidationException : MetricSetsException
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="parameterName">The name of the offending parameter or field.</param>
+    /// <param name="attemptedValue">The offending value, as given.</param>
+    /// <param name="message">What was wrong with it.</param>
+    public MetricValidationException(string parameterName, object? attemptedValue, string message)
+        : base(message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parameterName);
+        ParameterName = parameterName;
+        AttemptedValue = attemptedValue;
+    }
+
+    /// <summary>Gets the name of the offending parameter or field.</summary>
+    public string ParameterName { get; }
+
+    /// <summary>Gets the offending value, as given.</summary>
+    public object? AttemptedValue { get; }
+}

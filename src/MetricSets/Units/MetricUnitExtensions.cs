@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+
+namespace MetricSets;
+
+/// <summary>
+/// Facts about each <see cref="MetricUnit"/>: its symbol, its dimension and its exact conversion factor.
+/// </summary>
+public static class MetricUnitExtensions
+{
+    // One row per unit: its symbol (also the PostgreSQL enum label), its dimension, and how many of the dimension's
+    // base unit one of it is. Every factor is an exact decimal: conversions never go through double.
+    private static readonly FrozenDictionary<MetricUnit, (string Symbol, UnitDimension Dimension, decimal Factor)> Units =
+        new Dictionary<MetricUnit, (string, UnitDimension, decimal)>
+        {
+            [MetricUnit.Kilogram] = ("kg", UnitDimension.Mass, 1m),
+            [MetricUnit.Pound] = ("lb", UnitDimension.Mass, 0.45359237m),
+            [MetricUnit.Percent] = ("%", UnitDimension.Ratio, 1m),
+            [MetricUnit.Second] = ("seconds", UnitDimension.Time, 1m),
+            [MetricUnit.Minute] = ("minutes", UnitDimension.Time, 60m),
+            [MetricUnit.Hour] = ("hours", UnitDimension.Time, 3600m),
+            [MetricUnit.Meter] = ("meters", UnitDimension.Length, 1m),
+            [MetricUnit.Kilometer] = ("kilometers", UnitDimension.Length, 1000m),
+            [MetricUnit.Centimeter] = ("centimeters", UnitDimension.Length, 0.01m),
+            [MetricUnit.Mile] = ("miles", UnitDimension.Length, 1609.344m),
+            [MetricUnit.Yard] = ("yards", UnitDimension.Length, 0.9144m),
+            [MetricUnit.Foot] = ("feet", UnitDimension.Length, 0.3048m),
+            [MetricUnit.Inch] = ("inches", UnitDimension.Length, 0.0254m),
+            [MetricUnit.Repetition] = ("reps", UnitDimension.Count, 1m),
+            [MetricUnit.BeatsPerMinute] = ("bpm", UnitDimension.Frequency, 1m),
+            [MetricUnit.Watt] = ("watts", UnitDimension.Power, 1m),
+            [MetricUnit.Kilojoule] = ("kj", UnitDimension.Energy, 1m),
+            [MetricUnit.Kilocalorie] = ("kcal", UnitDimension.Energy, 4.184m),
+        }.ToFrozenDictionary();
+
+    /// <summary>
+    /// Gets the unit's symbol, for example <c>kg</c>, <c>%</c> or <c>seconds</c>. It is also the label of the unit in
+    /// the PostgreSQL enum <c>metric_unit</c>.
+    /// </summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>The symbol.</returns>
+    /// <exception cref="MetricValidationException"><paramref name="unit"/> is not a defined <see cref="MetricUnit"/>.</exception>
+    public static string Symbol(this MetricUnit unit) => Row(unit).Symbol;
+
+    /// <summary>Gets the dimension the unit measures.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>The dimension.</returns>
+    /// <exception cref="MetricValidationException"><paramref name="unit"/> is not a defined <see cref="MetricUnit"/>.</exception>
+    public static UnitDimension Dimension(this MetricUnit unit) => Row(unit).Dimension;
+
+    /// <summary>Determines whether values in <paramref name="unit"/> can be converted to <paramref name="other"/>.</summary>
+    /// <param name="unit">The unit converted from.</param>
+    /// <param name="other">The unit converted to.</param>
+    /// <returns><see langword="true"/> when both units measure the same dimension.</returns>
+    public static bool IsConvertibleTo(this MetricUnit unit, MetricUnit other) => unit.Dimension() == other.Dimension();
+
+    /// <summary>Gets every defined unit, in declaration order (the order of the PostgreSQL enum labels).</summary>
+    public static IReadOnlyList<MetricUnit> All { get; } = Enum.GetValues<MetricUnit>();
+
+    /// <summary>Finds the unit whose <see cref="Symbol(MetricUnit)"/> is <paramref name="symbol"/> (ordinal match).</summary>
+    /// <param name="symbol">The symbol, for example <c>lb</c>.</param>
+    /// <param name="unit">The unit, when found.</param>
+    /// <returns><see langword="true"/> when a unit has that symbol.</returns>
+    public static bool TryParseSymbol(string? symbol, out MetricUnit unit)
+    {
+        foreach (var (candidate, row) in Units)
+        {
+            if (string.Equals(row.Symbol, symbol, StringComparison.Ordinal))
+            {
+                unit = candidate;
+                return true;
+            }
+        }
+
+        unit = default;
+        return false;
+    }
+
+    /// <summary>Gets how many of the dimension's base unit one <paramref name="unit"/> is (1 lb = 0.45359237 kg).</summary>
+    internal static decimal Factor(this MetricUnit unit) => Row(unit).Factor;
+
+    private static (string Symbol, UnitDimension Dimension, decimal Factor) Row(MetricUnit unit) =>
+        Units.TryGetValue(unit, out var row)
+            ? row
+            : throw new MetricValidationException(nameof(unit), unit, $"{(int)unit} is not a defined metric unit.");
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+
+namespace MetricSets;
+
+/// <summary>
+/// An amount in a <see cref="MetricUnit"/>, such as 102.5 kg or 225 lb, that fits the database column
+/// <c>numeric(14,4)</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Invariants: the absolute amount is below 10<sup>10</sup> (<see cref="MaxMagnitudeExclusive"/>) and has at most four
+/// decimal places (<see cref="MaxDecimalPlaces"/>). <see cref="Of"/> <em>rejects</em> an amount with more decimals
+/// rather than rounding it silently; <see cref="OfRounded"/> and <see cref="ConvertTo"/> round explicitly, half away from
+/// zero, exactly as PostgreSQL rounds <c>numeric</c>.
+/// </para>
+/// <para>
+/// Conversion uses exact decimal factors (1 lb = 0.45359237 kg) and never goes through <see cref="double"/>.
+/// </para>
+/// <para>
+/// Equality is component-wise: 1 km and 1,000 m are <em>not</em> equal, because they were recorded differently.
+/// Ordering (<see cref="CompareTo"/> and the comparison operators) is by quantity: 225 lb is greater than 100 kg, and
+/// 1 km compares equal to 1,000 m (see <see cref="IsEquivalentTo"/>). Ordering values of different dimensions throws
+/// <see cref="IncompatibleUnitsException"/>.
+/// </para>
+/// <para>The default value is zero kilograms.</para>
+/// </remarks>
+/// <threadsafety>This type is an immutable value type.</threadsafety>
+public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<MetricValue>
+{
+    /// <summary>The bound on the absolute amount, exclusive: 10<sup>10</sup>, as <c>numeric(14,4)</c> allows.</summary>
+    public const decimal MaxMagnitudeExclusive = 10_000_000_000m;
+
+    /// <summary>The most decimal places an amount may have, as <c>numeric(14,4)</c> allows.</summary>
+    public const int MaxDecimalPlaces = 4;
+
+    private MetricValue(decimal amount, MetricUnit unit)
+    {
+        Amount = amount;
+        Unit = unit;
+    }
+
+    /// <summary>Gets the amount, in <see cref="Unit"/>.</summary>
+    public decimal Amount { get; }
+
+    /// <summary>Gets the unit <see cref="Amount"/> is expressed in.</summary>
+    public MetricUnit Unit { get; }
+
+    /// <summary>Gets the dimension of <see cref="Unit"/>.</summary>
+    public UnitDimension Dimension => Unit.Dimension();
+
+    /// <summary>Returns the value <paramref name="amount"/> in <paramref name="unit"/>.</summary>
+    /// <param name="amount">The amount: |amount| &lt; 10<sup>10</sup>, at most four decimal places.</param>
+    /// <param name="unit">The unit of <paramref name="amount"/>.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="MetricValidationException">
+    /// <paramref name="amount"/> is out of range or has more than four decimal places, or <paramref name="unit"/> is
+    /// not a defined unit.
+    /// </exception>
+    public static MetricValue Of(decimal amount, MetricUnit unit)
+    {
+        _ = unit.Dimension(); // validates the unit
+        if (decimal.Round(amount, MaxDecimalPlaces) != amount)
+        {
+            throw new MetricValidationException(
+                nameof(amount),
+                amount,
+                Invariant($"The amount {amount} {unit.Symbol()} has more than {MaxDecimalPlaces} decimal places; round it first (numeric(14,4)) or use MetricValue.OfRounded."));
+        }
+
+        return new MetricValue(EnsureInRange(amount, unit), unit);
+    }
+
+    /// <summary>
+    /// Returns the value <paramref name="amount"/> in <paramref name="unit"/>, rounded to four decimal places half away
+    /// from zero.
+    /// </summary>
+    /// <param name="amount">The amount: |amount| &lt; 10<sup>10</sup> after rounding.</param>
+    /// <param name="unit">The unit of <paramref name="amount"/>.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="MetricValidationException">The rounded amount is out of range, or the unit is not defined.</exception>
+    public static MetricValue OfRounded(decimal amount, MetricUnit unit) => Of(Round(amount), unit);
+
+    /// <summary>
+    /// Converts this value to <paramref name="targetUnit"/>, rounding the result to four decimal places half away from
+    /// zero.
+    /// </summary>
+    /// <param name="targetUnit">A unit of the same <see cref="Dimension"/>.</param>
+    /// <returns>The converted value; this value itself when the units are equal.</returns>
+    /// <exception cref="IncompatibleUnitsException"><paramref name="targetUnit"/> measures another dimension.</exception>
+    /// <exception cref="MetricValidationException">The converted amount does not fit <c>numeric(14,4)</c>.</exception>
+    public MetricValue ConvertTo(MetricUnit targetUnit)
+    {
+        if (targetUnit == Unit)
+        {
+            return this;
+        }
+
+        EnsureConvertible(targetUnit);
+        return new MetricValue(EnsureInRange(Round(BaseAmount / targetUnit.Factor()), targetUnit), targetUnit);
+    }
+
+    /// <summary>Determines whether this value and <paramref name="other"/> are the same quantity, in any units.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns><see langword="true"/> when both convert to the same exact amount of the dimension's base unit.</returns>
+    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
+    public bool IsEquivalentTo(MetricValue other) => CompareTo(other) == 0;
+
+    /// <summary>Compares the quantities of this value and <paramref name="other"/>, converted exactly.</summary>
+    /// <param name="other">A value of the same dimension.</param>
+    /// <returns>Less than zero, zero or greater than zero, as this quantity is smaller, equal or greater.</returns>
+    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
+    public int CompareTo(MetricValue other)
+    {
+        other.EnsureConvertible(Unit);
+        return BaseAmount.CompareTo(other.BaseAmount);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(MetricValue other) => Amount == other.Amount && Unit == other.Unit;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is MetricValue other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Amount, Unit);
+
+    /// <summary>Returns the amount and the unit symbol in the invariant culture, for example <c>102.5 kg</c>.</summary>
+    /// <returns>The value as text.</returns>
+    public override string ToString() => Invariant($"{Amount:0.####} {Unit.Symbol()}");
+
+    /// <summary>Determines whether two values have equal amounts and equal units.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public static bool operator ==(MetricValue left, MetricValue right) => left.Equals(right);
+
+    /// <summary>Determines whether two values differ in amount or unit.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(MetricValue left, MetricValue right) => !left.Equals(right);
+
+    /// <summary>Determines whether <paramref name="left"/> is a smaller quantity than <paramref name="right"/>.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value, of the same dimension.</param>
+    /// <returns>The comparison result.</returns>
+    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
+    public static bool operator <(MetricValue left, MetricValue right) => left.CompareTo(right) < 0;
+
+    /// <summary>Determines whether <paramref name="left"/> is a greater quantity than <paramref name="right"/>.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value, of the same dimension.</param>
+    /// <returns>The comparison result.</returns>
+    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
+    public static bool operator >(MetricValue left, MetricValue right) => left.CompareTo(right) > 0;
+
+    /// <summary>Determines whether <paramref name="left"/> is at most <paramref name="right"/>.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value, of the same dimension.</param>
+    /// <returns>The comparison result.</returns>
+    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
+    public static bool operator <=(MetricValue left, MetricValue right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Determines whether <paramref name="left"/> is at least <paramref name="right"/>.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value, of the same dimension.</param>
+    /// <returns>The comparison result.</returns>
+    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
+    public static bool operator >=(MetricValue left, MetricValue right) => left.CompareTo(right) >= 0;
+
+    // The exact amount in the dimension's base unit; decimal keeps 28 significant digits, ample for 10^10 × 1609.344.
+    private decimal BaseAmount => Amount * Unit.Factor();
+
+    private void EnsureConvertible(MetricUnit targetUnit)
+    {
+        if (!Unit.IsConvertibleTo(targetUnit))
+        {
+            throw new IncompatibleUnitsException(Unit, targetUnit);
+        }
+    }
+
+    private static decimal Round(decimal amount) => decimal.Round(amount, MaxDecimalPlaces, MidpointRounding.AwayFromZero);
+
+    private static decimal EnsureInRange(decimal amount, MetricUnit unit) =>
+        Math.Abs(amount) < MaxMagnitudeExclusive
+            ? amount
+            : throw new MetricValidationException(
+                nameof(amount),
+                amount,
+                Invariant($"The amount {amount} {unit.Symbol()} is out of range: its absolute value must be below 10^10 (numeric(14,4))."));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

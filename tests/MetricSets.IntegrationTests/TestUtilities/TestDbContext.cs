@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MetricSets.IntegrationTests.TestUtilities;
+
+/// <summary>A host context as the README tells hosts to write it: the library's model plus nothing else.</summary>
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyMetricSets();
+
+    public static DbContextOptions<TestDbContext> Options(string connectionString) =>
+        new DbContextOptionsBuilder<TestDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets())
+            .Options;
+}

@@ -1,0 +1,76 @@
+using MetricSets.Testing.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MetricSets.IntegrationTests.TestUtilities;
+
+/// <summary>
+/// The one PostgreSQL server of a test run: <c>METRICSETS_TEST_CONNECTION</c> when set, otherwise a throwaway cluster.
+/// Holds a template database migrated through the model, which each test class clones.
+/// </summary>
+public static class TestServer
+{
+    /// <summary>The host tables the library references; the seed's shape.</summary>
+    public const string HostTablesSql = """
+        CREATE TABLE users (id uuid PRIMARY KEY);
+        CREATE TABLE workouts (id uuid PRIMARY KEY);
+        CREATE TABLE organizations (id uuid PRIMARY KEY);
+        """;
+
+    private const string TemplateName = "metricsets_template";
+    private static readonly Lazy<Task<string>> Server = new(StartAsync);
+    private static int _databaseCounter;
+
+    /// <summary>Creates a fresh database with the library's schema over the stub host tables.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var adminConnectionString = await Server.Value;
+        var name = $"{prefix.ToLowerInvariant()}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\" TEMPLATE {TemplateName}");
+        return WithDatabase(adminConnectionString, name);
+    }
+
+    /// <summary>Creates an empty database (no schema at all).</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync(string prefix)
+    {
+        var adminConnectionString = await Server.Value;
+        var name = $"{prefix.ToLowerInvariant()}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\"");
+        return WithDatabase(adminConnectionString, name);
+    }
+
+    /// <summary>The DDL the model generates for the library's tables, as hosts' migrations create them.</summary>
+    public static string GenerateSchemaScript()
+    {
+        using var context = new TestDbContext(TestDbContext.Options("Host=unused"));
+        return context.Database.GenerateCreateScript();
+    }
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> StartAsync()
+    {
+        var adminConnectionString = Environment.GetEnvironmentVariable("METRICSETS_TEST_CONNECTION") is { Length: > 0 } existing
+            ? existing
+            : (await EmbeddedPostgres.StartAsync()).ConnectionString;
+
+        await ExecuteAsync(adminConnectionString, $"DROP DATABASE IF EXISTS {TemplateName}");
+        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE {TemplateName}");
+        var template = WithDatabase(adminConnectionString, TemplateName);
+        await ExecuteAsync(template, HostTablesSql);
+        await ExecuteAsync(template, GenerateSchemaScript());
+
+        // A template cannot be cloned while anyone is connected to it.
+        NpgsqlConnection.ClearAllPools();
+        return adminConnectionString;
+    }
+
+    private static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+}
