@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MetricSets.EntityFrameworkCore.Infrastructure;
+
+/// <summary>
+/// Checks at start-up that the host wired both halves: <c>ApplyMetricSets()</c> in the model and <c>UseMetricSets()</c>
+/// on the Npgsql options. Either mistake otherwise surfaces later as an obscure SQL error.
+/// </summary>
+internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory scopeFactory) : IValidateOptions<MetricSetsOptions>
+    where TContext : DbContext
+{
+    public ValidateOptionsResult Validate(string? name, MetricSetsOptions options)
+    {
+        using var scope = scopeFactory.CreateScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var contextName = typeof(TContext).Name;
+
+        if (DefaultLanguage.Of(context) is null)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{contextName}'s model has no MetricSets tables: call modelBuilder.ApplyMetricSets() in {contextName}.OnModelCreating.");
+        }
+
+        var unitMapping = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(MetricUnit));
+        return unitMapping?.StoreType == Mapping.SchemaNames.UnitEnum
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"{contextName} does not map the PostgreSQL enums of MetricSets: call UseMetricSets() on the Npgsql options, as in options.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()).");
+    }
+}

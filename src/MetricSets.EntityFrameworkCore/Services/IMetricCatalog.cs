@@ -1,0 +1,67 @@
+namespace MetricSets.EntityFrameworkCore.Services;
+
+/// <summary>
+/// The global catalogue of metric definitions: the same vocabulary for every organization.
+/// </summary>
+/// <remarks>
+/// Methods that write call <c>SaveChangesAsync</c> on the host's context. When one throws a
+/// <see cref="MetricSetsException"/>, nothing was written and the context's change tracker is as it was.
+/// </remarks>
+public interface IMetricCatalog
+{
+    /// <summary>Adds a definition to the catalogue.</summary>
+    /// <param name="slug">Its machine identifier, unique in the catalogue.</param>
+    /// <param name="name">Its localized name; it must have a text in the model's default language.</param>
+    /// <param name="unit">Its unit, which <paramref name="kind"/> must allow.</param>
+    /// <param name="kind">What it measures.</param>
+    /// <param name="description">An optional description.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored definition.</returns>
+    /// <exception cref="MetricValidationException">The name lacks the default language, or the kind does not allow the unit.</exception>
+    /// <exception cref="MetricConflictException">A definition with <paramref name="slug"/> exists.</exception>
+    Task<MetricDefinition> CreateAsync(
+        MetricSlug slug, LocalizedName name, MetricUnit unit, MetricKind kind, string? description = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a definition by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The definition.</returns>
+    /// <exception cref="MetricNotFoundException">No definition has that id.</exception>
+    Task<MetricDefinition> GetAsync(MetricDefinitionId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a definition by slug.</summary>
+    /// <param name="slug">The slug.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The definition, or <see langword="null"/> when none has that slug.</returns>
+    Task<MetricDefinition?> FindBySlugAsync(MetricSlug slug, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the whole catalogue, ordered by slug.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The definitions.</returns>
+    Task<IReadOnlyList<MetricDefinition>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a definition's localized name.</summary>
+    /// <param name="id">The definition.</param>
+    /// <param name="name">The new name; it must have a text in the model's default language.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated definition.</returns>
+    /// <exception cref="MetricNotFoundException">No definition has that id.</exception>
+    /// <exception cref="MetricValidationException">The name lacks the default language.</exception>
+    Task<MetricDefinition> RenameAsync(MetricDefinitionId id, LocalizedName name, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a definition's description; blank clears it.</summary>
+    /// <param name="id">The definition.</param>
+    /// <param name="description">The new description.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated definition.</returns>
+    /// <exception cref="MetricNotFoundException">No definition has that id.</exception>
+    Task<MetricDefinition> DescribeAsync(MetricDefinitionId id, string? description, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a definition that no metric set uses and no value is recorded against.</summary>
+    /// <param name="id">The definition.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the definition is deleted.</returns>
+    /// <exception cref="MetricNotFoundException">No definition has that id.</exception>
+    /// <exception cref="MetricConflictException">Metric sets use it or values are recorded against it; the message says how many sets.</exception>
+    Task DeleteAsync(MetricDefinitionId id, CancellationToken cancellationToken = default);
+}

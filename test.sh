@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: installs what is missing (the .NET 10 SDK is expected; PostgreSQL's
+# server binaries are installed from Debian's packages when absent), then builds warning-free and runs all test projects.
+# The integration tests start their own throwaway PostgreSQL cluster; set METRICSETS_TEST_CONNECTION to use a server instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [[ -z "${METRICSETS_TEST_CONNECTION:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
+  echo "PostgreSQL server binaries not found; installing Debian's postgresql package" >&2
+  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build MetricSets.sln -c Release -warnaserror
+dotnet test MetricSets.sln -c Release --no-build "$@"
