@@ -19,7 +19,18 @@ internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory sc
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var contextName = typeof(TContext).Name;
 
-        if (DefaultLanguage.Of(context) is null)
+        string? defaultLanguage;
+        try
+        {
+            defaultLanguage = DefaultLanguage.Of(context);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Without UseMetricSets() the provider cannot map Instant, so building the model itself fails.
+            return ValidateOptionsResult.Fail($"{contextName}'s model cannot be built ({exception.Message}). {MissingUseMetricSets}");
+        }
+
+        if (defaultLanguage is null)
         {
             return ValidateOptionsResult.Fail(
                 $"{contextName}'s model has no MetricSets tables: call modelBuilder.ApplyMetricSets() in {contextName}.OnModelCreating.");
@@ -28,7 +39,9 @@ internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory sc
         var unitMapping = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(MetricUnit));
         return unitMapping?.StoreType == Mapping.SchemaNames.UnitEnum
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"{contextName} does not map the PostgreSQL enums of MetricSets: call UseMetricSets() on the Npgsql options, as in options.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()).");
+            : ValidateOptionsResult.Fail($"{contextName} does not map the PostgreSQL enums of MetricSets. {MissingUseMetricSets}");
     }
+
+    private const string MissingUseMetricSets =
+        "Call UseMetricSets() on the Npgsql options, as in options.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()); it maps NodaTime and the MetricSets enums.";
 }
