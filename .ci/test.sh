@@ -3,7 +3,7 @@
 # server binaries are installed from Debian's packages when absent), then builds warning-free and runs all test projects.
 # The integration tests start their own throwaway PostgreSQL cluster; set METRICSETS_TEST_CONNECTION to use a server instead.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
 
 if [[ -z "${METRICSETS_TEST_CONNECTION:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
   echo "PostgreSQL server binaries not found; installing Debian's postgresql package" >&2
