@@ -1,0 +1,139 @@
+using System.Reflection;
+
+namespace MetricSets.Tests;
+
+/// <summary>Checks by reflection that every public type of the MetricSets assembly follows the model's conventions.</summary>
+public class ConsistencyTests
+{
+    private static readonly Type[] PublicTypes = typeof(MetricValue).Assembly.GetExportedTypes();
+
+    private static readonly Type[] OverridingEquals =
+        [.. PublicTypes.Where(type => type.GetMethod(nameof(Equals), [typeof(object)])?.DeclaringType == type)];
+
+    private static readonly Type[] Exceptions = [.. PublicTypes.Where(typeof(Exception).IsAssignableFrom)];
+
+    public static TheoryData<Type> TypesOverridingEquals() => [.. OverridingEquals];
+
+    public static TheoryData<Type> ExceptionTypes() => [.. Exceptions];
+
+    public static TheoryData<Type> EquatableTypes() =>
+        [.. PublicTypes.Where(type => type.GetInterfaces().Contains(typeof(IEquatable<>).MakeGenericType(type)))];
+
+    public static TheoryData<Type> ComparableTypes() =>
+        [.. PublicTypes.Where(type => type.GetInterfaces().Contains(typeof(IComparable<>).MakeGenericType(type)))];
+
+    public static TheoryData<MetricUnit> Units() => [.. Enum.GetValues<MetricUnit>()];
+
+    public static TheoryData<MetricKind> Kinds() => [.. Enum.GetValues<MetricKind>()];
+
+    public static TheoryData<UnitDimension> Dimensions() => [.. Enum.GetValues<UnitDimension>()];
+
+    [Fact]
+    public void The_reflection_checks_see_the_domain_types()
+    {
+        // Guards against the theories below passing vacuously.
+        Assert.Contains(typeof(MetricValue), OverridingEquals);
+        Assert.Contains(typeof(LocalizedName), OverridingEquals);
+        Assert.Contains(typeof(MetricOwner), OverridingEquals);
+        Assert.Contains(typeof(MetricSlug), OverridingEquals);
+        Assert.Contains(typeof(MetricSource), OverridingEquals);
+        Assert.Contains(typeof(UserId), OverridingEquals);
+        Assert.Contains(typeof(IncompatibleUnitsException), Exceptions);
+        Assert.Contains(typeof(MetricNotFoundException), Exceptions);
+    }
+
+    [Theory]
+    [MemberData(nameof(TypesOverridingEquals))]
+    public void Every_type_overriding_Equals_defines_equality_operators(Type type)
+    {
+        Assert.NotNull(FindOperator(type, "op_Equality"));
+        Assert.NotNull(FindOperator(type, "op_Inequality"));
+        Assert.Equal(type, type.GetMethod(nameof(GetHashCode), Type.EmptyTypes)!.DeclaringType);
+    }
+
+    [Theory]
+    [MemberData(nameof(EquatableTypes))]
+    public void Every_equatable_type_overrides_Equals_and_GetHashCode(Type type)
+    {
+        Assert.Equal(type, type.GetMethod(nameof(Equals), [typeof(object)])!.DeclaringType);
+        Assert.Equal(type, type.GetMethod(nameof(GetHashCode), Type.EmptyTypes)!.DeclaringType);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparableTypes))]
+    public void Every_comparable_type_defines_the_comparison_operators(Type type)
+    {
+        Assert.NotNull(FindOperator(type, "op_LessThan"));
+        Assert.NotNull(FindOperator(type, "op_GreaterThan"));
+        Assert.NotNull(FindOperator(type, "op_LessThanOrEqual"));
+        Assert.NotNull(FindOperator(type, "op_GreaterThanOrEqual"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExceptionTypes))]
+    public void Every_public_exception_derives_from_MetricSetsException(Type type)
+    {
+        if (type == typeof(MetricSetsException))
+        {
+            Assert.True(type.IsAbstract);
+            return;
+        }
+
+        Assert.True(type.IsSubclassOf(typeof(MetricSetsException)), $"{type} does not derive from {nameof(MetricSetsException)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Units))]
+    public void Every_unit_has_a_unique_symbol_that_parses_back(MetricUnit unit)
+    {
+        var symbol = unit.Symbol();
+
+        Assert.False(string.IsNullOrWhiteSpace(symbol));
+        Assert.Single(Enum.GetValues<MetricUnit>(), other => string.Equals(other.Symbol(), symbol, StringComparison.Ordinal));
+        Assert.True(MetricUnitExtensions.TryParseSymbol(symbol, out var parsed));
+        Assert.Equal(unit, parsed);
+        Assert.True(Enum.IsDefined(unit.Dimension()));
+        Assert.True(unit.Factor() > 0m);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_allows_at_least_one_dimension_and_each_has_units(MetricKind kind)
+    {
+        var dimensions = kind.AllowedDimensions();
+
+        Assert.NotEmpty(dimensions);
+        Assert.Equal(dimensions.Count, dimensions.Distinct().Count());
+        Assert.All(dimensions, dimension => Assert.Contains(MetricUnitExtensions.All, unit => unit.Dimension() == dimension && kind.Allows(unit)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Dimensions))]
+    public void Every_dimension_has_exactly_one_base_unit(UnitDimension dimension)
+    {
+        Assert.Single(MetricUnitExtensions.All, unit => unit.Dimension() == dimension && unit.Factor() == 1m);
+    }
+
+    [Theory]
+    [InlineData(typeof(MetricUnit))]
+    [InlineData(typeof(MetricKind))]
+    [InlineData(typeof(UnitDimension))]
+    [InlineData(typeof(MetricOwnerKind))]
+    public void Enum_values_are_contiguous_from_zero(Type enumType)
+    {
+        // PostgreSQL enum labels map to declaration order; a gap or a reordering would shift them.
+        var values = Enum.GetValues(enumType).Cast<object>().Select(Convert.ToInt32).ToArray();
+
+        Assert.Equal(Enumerable.Range(0, values.Length), values);
+    }
+
+    private static MethodInfo? FindOperator(Type type, string name) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .SingleOrDefault(method =>
+                method.Name == name
+                && method.GetParameters() is [var left, var right]
+                && Unwrap(left.ParameterType) == type
+                && Unwrap(right.ParameterType) == type);
+
+    private static Type Unwrap(Type type) => Nullable.GetUnderlyingType(type) ?? type;
+}
