@@ -14,4 +14,14 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build MetricSets.sln -c Release -warnaserror
-dotnet test MetricSets.sln -c Release --no-build "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test MetricSets.sln -c Release --no-build "$@" | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test projects.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i + 1); if ($i == "Failed:") f += $(i + 1) } }
+     END { printf "%d passed, %d failed\n", p, f }' "$log"
+exit "$status"

@@ -101,6 +101,7 @@ public class LocalizedNameTests
     [InlineData("e")]
     [InlineData("en_US")]
     [InlineData("")]
+    [InlineData("en\n")]
     public void Resolve_rejects_a_malformed_tag(string language)
     {
         var name = LocalizedName.Of("en", "Squat");

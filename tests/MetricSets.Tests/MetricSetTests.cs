@@ -57,6 +57,17 @@ public class MetricSetTests
     }
 
     [Fact]
+    public void Adding_an_empty_definition_id_is_rejected_and_changes_nothing()
+    {
+        var set = MetricSet.Create(MetricOwner.ForOrganization(OrganizationId.New()), "Strength");
+
+        var error = Assert.Throws<MetricValidationException>(() => set.Add(default));
+
+        Assert.Equal("definitionId", error.ParameterName);
+        Assert.Empty(set.Entries);
+    }
+
+    [Fact]
     public void Adding_a_definition_twice_is_a_conflict_and_changes_nothing()
     {
         var ids = NewIds(2);

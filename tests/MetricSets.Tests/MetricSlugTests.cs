@@ -46,6 +46,8 @@ public class MetricSlugTests
     [InlineData("prisед")]
     [InlineData("_")]
     [InlineData("")]
+    [InlineData("back_squat\n")]
+    [InlineData("back_squat\r\n")]
     public void Parse_rejects_anything_but_lowercase_snake_case(string value)
     {
         var exception = Assert.Throws<MetricValidationException>(() => MetricSlug.Parse(value));

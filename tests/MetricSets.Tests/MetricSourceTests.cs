@@ -60,6 +60,7 @@ public class MetricSourceTests
     [InlineData("coach-input")]
     [InlineData("coach input")]
     [InlineData("")]
+    [InlineData("coach_input\n")]
     public void Parse_rejects_anything_but_lowercase_snake_case(string code)
     {
         var exception = Assert.Throws<MetricValidationException>(() => MetricSource.Parse(code));

@@ -59,7 +59,9 @@ public partial class MetricValueTests
         var mass = MetricValue.Of(1m, MetricUnit.Kilogram);
         var length = MetricValue.Of(1m, MetricUnit.Meter);
 
-        Assert.Throws<IncompatibleUnitsException>(() => mass.CompareTo(length));
+        var error = Assert.Throws<IncompatibleUnitsException>(() => mass.CompareTo(length));
+        Assert.Equal(MetricUnit.Kilogram, error.SourceUnit);
+        Assert.Equal(MetricUnit.Meter, error.TargetUnit);
         Assert.Throws<IncompatibleUnitsException>(() => mass < length);
         Assert.Throws<IncompatibleUnitsException>(() => mass > length);
         Assert.Throws<IncompatibleUnitsException>(() => mass <= length);

@@ -93,9 +93,15 @@ public sealed class MetricSet
     /// <summary>Appends <paramref name="definitionId"/> to the end of the set.</summary>
     /// <param name="definitionId">The definition to add.</param>
     /// <returns>The new entry.</returns>
+    /// <exception cref="MetricValidationException"><paramref name="definitionId"/> is empty.</exception>
     /// <exception cref="MetricConflictException">The set already contains the definition.</exception>
     public MetricSetEntry Add(MetricDefinitionId definitionId)
     {
+        if (definitionId.IsEmpty)
+        {
+            throw new MetricValidationException(nameof(definitionId), definitionId, "A metric set entry needs a non-empty definition id.");
+        }
+
         if (Contains(definitionId))
         {
             throw new MetricConflictException($"Metric set '{Name}' ({Id}) already contains definition {definitionId}; a definition appears at most once.");

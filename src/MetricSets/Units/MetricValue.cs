@@ -111,7 +111,7 @@ public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<Metric
     /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
     public int CompareTo(MetricValue other)
     {
-        other.EnsureConvertible(Unit);
+        EnsureConvertible(other.Unit);
         return BaseAmount.CompareTo(other.BaseAmount);
     }
 
