@@ -1,4 +1,6 @@
+using MetricSets;
 using MetricSets.EntityFrameworkCore;
+using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +16,10 @@ public static class MetricSetsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the MetricSets services (<see cref="IMetricCatalog"/>, <see cref="IMetricSetService"/>,
-    /// <see cref="IMemberMetricRecorder"/>, <see cref="IMemberMetricReader"/>) as scoped services over the host's
-    /// <typeparamref name="TContext"/>, which the host registers itself with <c>AddDbContext</c>.
+    /// <see cref="IMemberMetricRecorder"/>, <see cref="IMemberMetricReader"/>, <see cref="IMetricSetResolver"/>,
+    /// <see cref="ILeaderboardReader"/>) as scoped services over the host's <typeparamref name="TContext"/>, which the
+    /// host registers itself with <c>AddDbContext</c>. The host must also register its <see cref="IMembershipDirectory"/>:
+    /// there is deliberately no default, and start-up validation fails without one.
     /// </summary>
     /// <typeparam name="TContext">The host's context; its model must call <c>ApplyMetricSets()</c> and its Npgsql options <c>UseMetricSets()</c>.</typeparam>
     /// <param name="services">The service collection.</param>
@@ -43,6 +47,9 @@ public static class MetricSetsServiceCollectionExtensions
         services.TryAddScoped<IMetricSetService, MetricSetService<TContext>>();
         services.TryAddScoped<IMemberMetricRecorder, MemberMetricRecorder<TContext>>();
         services.TryAddScoped<IMemberMetricReader, MemberMetricReader<TContext>>();
+        services.TryAddScoped<IMetricSetResolver, MetricSetResolver<TContext>>();
+        services.TryAddScoped<ILeaderboardReader, LeaderboardReader<TContext>>();
+        services.TryAddScoped<MetricAccessPolicy>();
         return services;
     }
 }

@@ -18,6 +18,11 @@ internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory sc
         using var scope = scopeFactory.CreateScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var contextName = typeof(TContext).Name;
+        if (scope.ServiceProvider.GetService<IMembershipDirectory>() is null)
+        {
+            return ValidateOptionsResult.Fail(
+                "No IMembershipDirectory is registered. MetricSets ships no default on purpose (reads are deny-by-default): implement it over your memberships and register it, for example services.AddScoped<IMembershipDirectory, GymMembershipDirectory>().");
+        }
 
         string? defaultLanguage;
         try

@@ -36,6 +36,21 @@ public static class MetricKindExtensions
     /// <returns><see langword="true"/> when the unit's dimension is one of <see cref="AllowedDimensions"/>.</returns>
     public static bool Allows(this MetricKind kind, MetricUnit unit) => kind.AllowedDimensions().Contains(unit.Dimension());
 
+    /// <summary>
+    /// Gets which way "better" points: higher for <see cref="MetricKind.OneRepMax"/>, <see cref="MetricKind.Distance"/>,
+    /// <see cref="MetricKind.Repetitions"/>, <see cref="MetricKind.Power"/> and <see cref="MetricKind.Energy"/>; lower for
+    /// <see cref="MetricKind.Time"/>; none for <see cref="MetricKind.BodyComp"/>, <see cref="MetricKind.BodyMeasurement"/>
+    /// and <see cref="MetricKind.HeartRate"/>, whose goals differ per person (gain or lose weight, resting or peak rate).
+    /// </summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The direction.</returns>
+    public static BestDirection BestDirection(this MetricKind kind) => kind switch
+    {
+        MetricKind.OneRepMax or MetricKind.Distance or MetricKind.Repetitions or MetricKind.Power or MetricKind.Energy => MetricSets.BestDirection.HigherIsBetter,
+        MetricKind.Time => MetricSets.BestDirection.LowerIsBetter,
+        _ => MetricSets.BestDirection.None,
+    };
+
     /// <summary>Gets every defined kind, in declaration order (the order of the PostgreSQL enum labels).</summary>
     public static IReadOnlyList<MetricKind> All { get; } = Enum.GetValues<MetricKind>();
 }

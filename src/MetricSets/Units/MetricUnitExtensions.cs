@@ -75,8 +75,13 @@ public static class MetricUnitExtensions
         return false;
     }
 
-    /// <summary>Gets how many of the dimension's base unit one <paramref name="unit"/> is (1 lb = 0.45359237 kg).</summary>
-    internal static decimal Factor(this MetricUnit unit) => Row(unit).Factor;
+    /// <summary>
+    /// Gets how many of its dimension's base unit one <paramref name="unit"/> is, exactly: 1 for kg, s, m, %, reps, bpm,
+    /// W and kJ; 0.45359237 for lb; 60 for minutes; 1,609.344 for miles; 4.184 for kcal.
+    /// </summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>The exact factor.</returns>
+    public static decimal BaseFactor(this MetricUnit unit) => Row(unit).Factor;
 
     private static (string Symbol, UnitDimension Dimension, decimal Factor) Row(MetricUnit unit) =>
         Units.TryGetValue(unit, out var row)

@@ -96,7 +96,7 @@ public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<Metric
         }
 
         EnsureConvertible(targetUnit);
-        return new MetricValue(EnsureInRange(Round(BaseAmount / targetUnit.Factor()), targetUnit), targetUnit);
+        return new MetricValue(EnsureInRange(Round(BaseAmount / targetUnit.BaseFactor()), targetUnit), targetUnit);
     }
 
     /// <summary>Determines whether this value and <paramref name="other"/> are the same quantity, in any units.</summary>
@@ -169,7 +169,7 @@ public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<Metric
     public static bool operator >=(MetricValue left, MetricValue right) => left.CompareTo(right) >= 0;
 
     // The exact amount in the dimension's base unit; decimal keeps 28 significant digits, ample for 10^10 × 1609.344.
-    private decimal BaseAmount => Amount * Unit.Factor();
+    private decimal BaseAmount => Amount * Unit.BaseFactor();
 
     private void EnsureConvertible(MetricUnit targetUnit)
     {

@@ -25,6 +25,18 @@ public sealed class AddMetricSetsTest
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IMetricSetService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IMemberMetricRecorder>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IMemberMetricReader>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IMetricSetResolver>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ILeaderboardReader>());
+    }
+
+    [Fact]
+    public void Without_a_membership_directory_start_up_fails_because_there_is_no_allow_all_default()
+    {
+        using var provider = Build<TestDbContext>(npgsql => npgsql.UseMetricSets(), withDirectory: false);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("No IMembershipDirectory is registered", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -73,7 +85,7 @@ public sealed class AddMetricSetsTest
     public void Services_the_host_registered_first_are_kept()
     {
         var clock = new FakeClock(Instant.FromUtc(2030, 1, 1, 0, 0));
-        var services = new ServiceCollection().AddSingleton<IClock>(clock);
+        var services = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<IMembershipDirectory, TestMembershipDirectory>();
         services.AddDbContext<TestDbContext>(o => o.UseNpgsql(UnusedConnection, npgsql => npgsql.UseMetricSets()));
         services.AddMetricSets<TestDbContext>().AddMetricSets<TestDbContext>();
         using var provider = services.BuildServiceProvider();
@@ -84,10 +96,16 @@ public sealed class AddMetricSetsTest
 
     private static ServiceProvider Build<TContext>(
         Action<Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder> npgsql,
-        Action<MetricSets.EntityFrameworkCore.MetricSetsOptions>? configure = null)
+        Action<MetricSets.EntityFrameworkCore.MetricSetsOptions>? configure = null,
+        bool withDirectory = true)
         where TContext : DbContext
     {
         var services = new ServiceCollection();
+        if (withDirectory)
+        {
+            services.AddSingleton<IMembershipDirectory, TestMembershipDirectory>();
+        }
+
         services.AddDbContext<TContext>(o => o.UseNpgsql(UnusedConnection, npgsql));
         services.AddMetricSets<TContext>(configure);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

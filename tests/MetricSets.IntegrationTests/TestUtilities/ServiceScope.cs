@@ -17,6 +17,7 @@ public sealed class ServiceScope : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
+        services.AddSingleton<IMembershipDirectory>(Directory);
         services.AddDbContext<TestDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
         services.AddMetricSets<TestDbContext>(configure);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
@@ -25,6 +26,8 @@ public sealed class ServiceScope : IAsyncDisposable
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 1, 9, 0));
 
+    public TestMembershipDirectory Directory { get; } = new();
+
     public IMetricCatalog Catalog => Get<IMetricCatalog>();
 
     public IMetricSetService Sets => Get<IMetricSetService>();
@@ -32,6 +35,10 @@ public sealed class ServiceScope : IAsyncDisposable
     public IMemberMetricRecorder Recorder => Get<IMemberMetricRecorder>();
 
     public IMemberMetricReader Reader => Get<IMemberMetricReader>();
+
+    public IMetricSetResolver Resolver => Get<IMetricSetResolver>();
+
+    public ILeaderboardReader Leaderboards => Get<ILeaderboardReader>();
 
     public TestDbContext Context => Get<TestDbContext>();
 

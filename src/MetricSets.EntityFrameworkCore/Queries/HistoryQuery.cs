@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Npgsql;
+
+namespace MetricSets.EntityFrameworkCore.Queries;
+
+/// <summary>
+/// One member's values of one definition within an interval, oldest first, keyset-paged on (recorded_at, id): a range
+/// scan of <c>member_metrics_member_def_recorded_idx</c> (read backwards) that starts at the cursor, so page 100 costs
+/// what page 1 does.
+/// </summary>
+internal static class HistoryQuery
+{
+    public static string Sql(MetricSetsTables tables) => $"""
+        SELECT {ReadingColumns.Select("mm")}
+        FROM {tables.MemberMetrics} AS mm
+        WHERE mm.member_id = $1 AND mm.definition_id = $2
+          AND mm.recorded_at >= $3 AND mm.recorded_at < $4
+          AND mm.recorded_at >= $5 AND (mm.recorded_at > $5 OR mm.id > $6)
+        ORDER BY mm.recorded_at, mm.id
+        LIMIT $7
+        """;
+
+    public static Task<List<MetricReading>> RunAsync(
+        DbContext context, UserId memberId, MetricDefinitionId definitionId, Interval interval, Instant afterTime, Guid afterId, int limit, CancellationToken cancellationToken)
+    {
+        var tables = MetricSetsTables.Of(context);
+        return SqlRunner.QueryAsync(
+            context,
+            tables.Sql(nameof(HistoryQuery), Sql),
+            [
+                new NpgsqlParameter<Guid> { TypedValue = memberId.Value },
+                new NpgsqlParameter<Guid> { TypedValue = definitionId.Value },
+                new NpgsqlParameter<Instant> { TypedValue = interval.HasStart ? interval.Start : Earliest },
+                new NpgsqlParameter<Instant> { TypedValue = interval.HasEnd ? interval.End : Latest },
+                new NpgsqlParameter<Instant> { TypedValue = afterTime },
+                new NpgsqlParameter<Guid> { TypedValue = afterId },
+                new NpgsqlParameter<int> { TypedValue = limit },
+            ],
+            reader => ReadingColumns.Read(reader, 0, memberId, definitionId)!,
+            cancellationToken);
+    }
+
+    /// <summary>Bounds within timestamptz's range that stand in for an open interval end.</summary>
+    public static readonly Instant Earliest = Instant.FromUtc(1, 1, 1, 0, 0);
+
+    /// <summary>Bounds within timestamptz's range that stand in for an open interval end.</summary>
+    public static readonly Instant Latest = Instant.FromUtc(9999, 12, 31, 0, 0);
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MetricSets.EntityFrameworkCore.Queries;
+
+/// <summary>
+/// The last <c>n</c> values of one member for many definitions, in one round trip: the definitions drive a
+/// <c>LEFT JOIN LATERAL … ORDER BY recorded_at DESC, id DESC LIMIT n</c>, one probe of
+/// <c>member_metrics_member_def_recorded_idx</c> per definition, so the cost does not grow with history depth.
+/// Definitions that do not exist are missing from the result, which is how callers detect them in the same trip.
+/// </summary>
+internal static class LastValuesQuery
+{
+    public static string Sql(MetricSetsTables tables) => $"""
+        SELECT d.id, {ReadingColumns.Select("m")}
+        FROM {tables.Definitions} AS d
+        LEFT JOIN LATERAL (
+            SELECT {ReadingColumns.Select("mm")}
+            FROM {tables.MemberMetrics} AS mm
+            WHERE mm.member_id = $1 AND mm.definition_id = d.id
+            ORDER BY mm.recorded_at DESC, mm.id DESC
+            LIMIT $3) AS m ON true
+        WHERE d.id = ANY($2)
+        ORDER BY d.id, m.recorded_at DESC, m.id DESC
+        """;
+
+    public static async Task<Dictionary<MetricDefinitionId, List<MetricReading>>> RunAsync(
+        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, CancellationToken cancellationToken)
+    {
+        var tables = MetricSetsTables.Of(context);
+        var rows = await SqlRunner.QueryAsync(
+            context,
+            tables.Sql(nameof(LastValuesQuery), Sql),
+            [
+                new NpgsqlParameter<Guid>{ TypedValue = memberId.Value },
+                new NpgsqlParameter<Guid[]> { TypedValue = [.. definitionIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
+                new NpgsqlParameter<int> { TypedValue = count },
+            ],
+            reader =>
+            {
+                var definitionId = new MetricDefinitionId(reader.GetGuid(0));
+                return (definitionId, Reading: ReadingColumns.Read(reader, 1, memberId, definitionId));
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var result = new Dictionary<MetricDefinitionId, List<MetricReading>>();
+        foreach (var (definitionId, reading) in rows)
+        {
+            var readings = result.TryGetValue(definitionId, out var list) ? list : result[definitionId] = [];
+            if (reading is not null)
+            {
+                readings.Add(reading);
+            }
+        }
+
+        return result;
+    }
+}

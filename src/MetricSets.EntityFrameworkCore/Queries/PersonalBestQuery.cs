@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MetricSets.EntityFrameworkCore.Queries;
+
+/// <summary>
+/// Each definition's best value for one member, in one round trip. "Best" follows the kind
+/// (<see cref="MetricKindExtensions.BestDirection"/>) and compares exact base-unit amounts, so 225 lb beats 100 kg; ties go
+/// to the value reached first (earliest time, then smallest id). Kinds without a direction are skipped by the caller.
+/// The lateral scan reads the member's history of that definition through <c>member_metrics_member_def_recorded_idx</c>.
+/// </summary>
+internal static class PersonalBestQuery
+{
+    private static readonly string[] HigherIsBetterKinds =
+        [.. MetricKindExtensions.All.Where(kind => kind.BestDirection() == BestDirection.HigherIsBetter).Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind])];
+
+    public static string Sql(MetricSetsTables tables) => $"""
+        SELECT d.id, d.kind, {ReadingColumns.Select("m")}
+        FROM {tables.Definitions} AS d
+        LEFT JOIN LATERAL (
+            SELECT {ReadingColumns.Select("mm")}
+            FROM {tables.MemberMetrics} AS mm
+            WHERE mm.member_id = $1 AND mm.definition_id = d.id
+            ORDER BY CASE WHEN d.kind::text = ANY($3) THEN -{ReadingColumns.BaseAmount("mm")} ELSE {ReadingColumns.BaseAmount("mm")} END,
+                     mm.recorded_at, mm.id
+            LIMIT 1) AS m ON true
+        WHERE d.id = ANY($2)
+        """;
+
+    public static async Task<List<(MetricDefinitionId DefinitionId, MetricKind Kind, MetricReading? Best)>> RunAsync(
+        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, CancellationToken cancellationToken)
+    {
+        var tables = MetricSetsTables.Of(context);
+        return await SqlRunner.QueryAsync(
+            context,
+            tables.Sql(nameof(PersonalBestQuery), Sql),
+            [
+                new NpgsqlParameter<Guid> { TypedValue = memberId.Value },
+                new NpgsqlParameter<Guid[]> { TypedValue = [.. definitionIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
+                new NpgsqlParameter<string[]> { TypedValue = HigherIsBetterKinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            ],
+            reader =>
+            {
+                var definitionId = new MetricDefinitionId(reader.GetGuid(0));
+                return (definitionId, reader.GetFieldValue<MetricKind>(1), ReadingColumns.Read(reader, 2, memberId, definitionId));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,36 @@
+using NodaTime;
+using Npgsql;
+
+namespace MetricSets.EntityFrameworkCore.Queries;
+
+/// <summary>
+/// The member_metrics columns every read selects, in one order (<see cref="Select"/>), and how a row turns into a
+/// <see cref="MetricReading"/>.
+/// </summary>
+internal static class ReadingColumns
+{
+    /// <summary>The five columns of a reading, from the alias <paramref name="alias"/>.</summary>
+    public static string Select(string alias) =>
+        $"{alias}.id, {alias}.value, {alias}.unit, {alias}.recorded_at, {alias}.source";
+
+    /// <summary>
+    /// The exact amount in the dimension's base unit, as SQL: <c>value * CASE unit WHEN 'lb' THEN 0.45359237 … END</c>.
+    /// Factors come from the domain, so SQL and C# rank alike.
+    /// </summary>
+    public static string BaseAmount(string alias) =>
+        $"({alias}.value * CASE {alias}.unit "
+        + string.Join(' ', MetricUnitExtensions.All.Select(unit => $"WHEN '{unit.Symbol()}' THEN {unit.BaseFactor().ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
+        + " END)";
+
+    /// <summary>Reads the five columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
+    public static MetricReading? Read(NpgsqlDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
+        reader.IsDBNull(ordinal)
+            ? null
+            : new MetricReading(
+                new MemberMetricId(reader.GetGuid(ordinal)),
+                memberId,
+                definitionId,
+                MetricValue.Of(reader.GetDecimal(ordinal + 1), reader.GetFieldValue<MetricUnit>(ordinal + 2)),
+                reader.GetFieldValue<Instant>(ordinal + 3),
+                reader.IsDBNull(ordinal + 4) ? null : MetricSource.Parse(reader.GetString(ordinal + 4)));
+}
