@@ -23,12 +23,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private const string OsUser = "postgres";
     private readonly string _binDirectory;
     private readonly string _rootDirectory;
+    private readonly bool _keepFiles;
     private int _stopped;
 
-    private EmbeddedPostgres(string binDirectory, string rootDirectory, int port)
+    private EmbeddedPostgres(string binDirectory, string rootDirectory, int port, bool keepFiles)
     {
         _binDirectory = binDirectory;
         _rootDirectory = rootDirectory;
+        _keepFiles = keepFiles;
         Port = port;
     }
 
@@ -52,14 +54,27 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             IncludeErrorDetail = true,
         }.ConnectionString;
 
-    /// <summary>Creates and starts a new cluster.</summary>
+    /// <summary>Creates and starts a new cluster in a temporary directory.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop the server and delete its files.</returns>
     /// <exception cref="InvalidOperationException">No PostgreSQL binaries were found, or initdb or pg_ctl failed.</exception>
-    public static async Task<EmbeddedPostgres> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<EmbeddedPostgres> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(rootDirectory: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the cluster kept in <paramref name="rootDirectory"/>, creating it on first use; its files survive
+    /// <see cref="DisposeAsync"/>, so large data sets (benchmarks) are generated once. With <see langword="null"/>, a
+    /// throwaway cluster in a temporary directory.
+    /// </summary>
+    /// <param name="rootDirectory">The directory that holds the cluster, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; dispose it to stop it.</returns>
+    /// <exception cref="InvalidOperationException">No PostgreSQL binaries were found, or initdb or pg_ctl failed.</exception>
+    public static async Task<EmbeddedPostgres> StartAsync(string? rootDirectory, CancellationToken cancellationToken = default)
     {
         var binDirectory = FindBinDirectory();
-        var root = Directory.CreateTempSubdirectory("metricsets-pg-").FullName;
+        var keepFiles = rootDirectory is not null;
+        var root = rootDirectory is null ? Directory.CreateTempSubdirectory("metricsets-pg-").FullName : Directory.CreateDirectory(rootDirectory).FullName;
         var runAsPostgres = Environment.UserName == "root";
         if (runAsPostgres)
         {
@@ -67,11 +82,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var dataDirectory = Path.Combine(root, "data");
-        await RunAsync(
-            Path.Combine(binDirectory, "initdb"),
-            ["-D", dataDirectory, "-U", OsUser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
-            runAsPostgres,
-            cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        {
+            await RunAsync(
+                Path.Combine(binDirectory, "initdb"),
+                ["-D", dataDirectory, "-U", OsUser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
+                runAsPostgres,
+                cancellationToken).ConfigureAwait(false);
+        }
 
         var port = FreePort();
         var serverOptions = string.Join(
@@ -87,12 +105,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             runAsPostgres,
             cancellationToken).ConfigureAwait(false);
 
-        var server = new EmbeddedPostgres(binDirectory, root, port);
+        var server = new EmbeddedPostgres(binDirectory, root, port, keepFiles);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 
-    /// <summary>Stops the server immediately and deletes its directory.</summary>
+    /// <summary>Stops the server immediately and, for a throwaway cluster, deletes its directory.</summary>
     /// <returns>A task that completes when the server is gone.</returns>
     public ValueTask DisposeAsync()
     {
@@ -118,7 +136,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(_rootDirectory, recursive: true);
+            if (!_keepFiles)
+            {
+                Directory.Delete(_rootDirectory, recursive: true);
+            }
         }
     }
 
