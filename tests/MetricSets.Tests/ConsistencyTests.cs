@@ -93,7 +93,7 @@ public class ConsistencyTests
         Assert.True(MetricUnitExtensions.TryParseSymbol(symbol, out var parsed));
         Assert.Equal(unit, parsed);
         Assert.True(Enum.IsDefined(unit.Dimension()));
-        Assert.True(unit.Factor() > 0m);
+        Assert.True(unit.BaseFactor() > 0m);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public class ConsistencyTests
     [MemberData(nameof(Dimensions))]
     public void Every_dimension_has_exactly_one_base_unit(UnitDimension dimension)
     {
-        Assert.Single(MetricUnitExtensions.All, unit => unit.Dimension() == dimension && unit.Factor() == 1m);
+        Assert.Single(MetricUnitExtensions.All, unit => unit.Dimension() == dimension && unit.BaseFactor() == 1m);
     }
 
     [Theory]

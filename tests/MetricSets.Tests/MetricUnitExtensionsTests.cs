@@ -43,7 +43,7 @@ public class MetricUnitExtensionsTests
     [InlineData(MetricUnit.Kilocalorie, "4.184")]
     public void Factor_is_the_exact_legal_definition(MetricUnit unit, string factor)
     {
-        Assert.Equal(decimal.Parse(factor, System.Globalization.CultureInfo.InvariantCulture), unit.Factor());
+        Assert.Equal(decimal.Parse(factor, System.Globalization.CultureInfo.InvariantCulture), unit.BaseFactor());
     }
 
     [Fact]

@@ -20,10 +20,10 @@ public class MetricValueProperties
             var roundTripped = original.ConvertTo(c.B).ConvertTo(c.A);
 
             var error = Math.Abs(roundTripped.Amount - original.Amount);
-            var bound = (HalfStep * c.B.Factor() / c.A.Factor()) + HalfStep;
+            var bound = (HalfStep * c.B.BaseFactor() / c.A.BaseFactor()) + HalfStep;
             Assert.Equal(c.A, roundTripped.Unit);
             Assert.True(error <= bound, $"{original} → {c.B.Symbol()} → {roundTripped}: error {error} > {bound}");
-            if (c.B.Factor() <= c.A.Factor())
+            if (c.B.BaseFactor() <= c.A.BaseFactor())
             {
                 Assert.True(error <= 0.0001m, $"{original} → {c.B.Symbol()} → {roundTripped}: error {error} > 0.0001");
             }
@@ -34,7 +34,7 @@ public class MetricValueProperties
     public Property Converting_to_a_unit_at_least_as_fine_and_back_is_within_one_step()
     {
         var cases = Generators.UnitPair
-            .Where(pair => pair.B.Factor() <= pair.A.Factor())
+            .Where(pair => pair.B.BaseFactor() <= pair.A.BaseFactor())
             .SelectMany(pair => Generators.Amount.Select(amount => (pair.A, pair.B, amount)));
 
         return Prop.ForAll(cases.ToArbitrary(), ((MetricUnit A, MetricUnit B, decimal Amount) c) =>
@@ -56,7 +56,7 @@ public class MetricValueProperties
         {
             var converted = MetricValue.Of(c.Amount, c.A).ConvertTo(c.B);
 
-            var exact = c.Amount * c.A.Factor() / c.B.Factor();
+            var exact = c.Amount * c.A.BaseFactor() / c.B.BaseFactor();
             return converted.Unit == c.B && Math.Abs(converted.Amount - exact) <= HalfStep;
         });
     }
@@ -68,7 +68,7 @@ public class MetricValueProperties
         {
             var leftToRight = Math.Sign(c.Left.CompareTo(c.Right));
             var rightToLeft = Math.Sign(c.Right.CompareTo(c.Left));
-            var exact = Math.Sign((c.Left.Amount * c.Left.Unit.Factor()) - (c.Right.Amount * c.Right.Unit.Factor()));
+            var exact = Math.Sign((c.Left.Amount * c.Left.Unit.BaseFactor()) - (c.Right.Amount * c.Right.Unit.BaseFactor()));
 
             Assert.Equal(-rightToLeft, leftToRight);
             Assert.Equal(exact, leftToRight);
@@ -84,7 +84,7 @@ public class MetricValueProperties
         return Prop.ForAll(ComparablePairs().ToArbitrary(), ((MetricValue Left, MetricValue Right, MetricUnit Target) c) =>
         {
             var (smaller, larger) = c.Left.CompareTo(c.Right) <= 0 ? (c.Left, c.Right) : (c.Right, c.Left);
-            var gap = (larger.Amount * larger.Unit.Factor()) - (smaller.Amount * smaller.Unit.Factor());
+            var gap = (larger.Amount * larger.Unit.BaseFactor()) - (smaller.Amount * smaller.Unit.BaseFactor());
 
             var smallerConverted = smaller.ConvertTo(c.Target);
             var largerConverted = larger.ConvertTo(c.Target);

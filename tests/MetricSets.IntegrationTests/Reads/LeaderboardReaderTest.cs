@@ -1,0 +1,137 @@
+using MetricSets.EntityFrameworkCore.Services;
+using MetricSets.IntegrationTests.TestUtilities;
+using NodaTime;
+
+namespace MetricSets.IntegrationTests.Reads;
+
+public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    private static readonly Duration Day = Duration.FromDays(1);
+
+    [Fact]
+    public async Task Best_first_ranks_most_recent_values_by_quantity_across_units()
+    {
+        var gym = await ReadScenario.CreateAsync(database);
+        var kg100 = await gym.AddMemberAsync(database);
+        var lb225 = await gym.AddMemberAsync(database);
+        var kg90 = await gym.AddMemberAsync(database);
+        await gym.AddMemberAsync(database); // no value: not listed
+        await gym.RecordAsync(kg100, gym.Squat, 100, MetricUnit.Kilogram, Day);
+        await gym.RecordAsync(lb225, gym.Squat, 300, MetricUnit.Pound, Day * 9); // older and heavier: not the most recent
+        await gym.RecordAsync(lb225, gym.Squat, 225, MetricUnit.Pound, Day * 2);
+        await gym.RecordAsync(kg90, gym.Squat, 90, MetricUnit.Kilogram, Day * 3);
+        var outsider = await database.AddUserAsync();
+        await gym.RecordAsync(outsider, gym.Squat, 500, MetricUnit.Kilogram, Day); // not a member of the gym
+
+        var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Squat.Id, preference: UnitPreference.Metric);
+
+        Assert.Equal([lb225, kg100, kg90], page.Items.Select(e => e.MemberId));
+        Assert.Equal([1, 2, 3], page.Items.Select(e => e.Rank));
+        Assert.Equal(MetricValue.Of(102.0583m, MetricUnit.Kilogram), page.Items[0].Value);
+        Assert.Equal(MetricValue.Of(225, MetricUnit.Pound), page.Items[0].Reading.Value);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task Lower_is_better_for_times_and_latest_first_orders_by_time()
+    {
+        var gym = await ReadScenario.CreateAsync(database);
+        var fast = await gym.AddMemberAsync(database);
+        var slow = await gym.AddMemberAsync(database);
+        await gym.RecordAsync(fast, gym.Row, 6.5m, MetricUnit.Minute, Day * 5); // 390 s
+        await gym.RecordAsync(slow, gym.Row, 400, MetricUnit.Second, Day);
+
+        var best = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Row.Id);
+        var latest = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Row.Id, LeaderboardOrder.LatestFirst);
+
+        Assert.Equal([fast, slow], best.Items.Select(e => e.MemberId));
+        Assert.Equal(MetricValue.Of(390, MetricUnit.Second), best.Items[0].Value);
+        Assert.Equal([slow, fast], latest.Items.Select(e => e.MemberId));
+    }
+
+    [Fact]
+    public async Task Ties_are_broken_by_member_id_and_pages_neither_overlap_nor_skip()
+    {
+        var gym = await ReadScenario.CreateAsync(database);
+        var members = new List<UserId>();
+        for (var i = 0; i < 7; i++)
+        {
+            var member = await gym.AddMemberAsync(database);
+            members.Add(member);
+
+            // Even members tie exactly across units (10,000 lb = 4,535.9237 kg); odd members tie at 5,000 kg, above them.
+            var value = (i % 2, i % 4) switch
+            {
+                (1, _) => MetricValue.Of(5000, MetricUnit.Kilogram),
+                (0, 0) => MetricValue.Of(4535.9237m, MetricUnit.Kilogram),
+                _ => MetricValue.Of(10000, MetricUnit.Pound),
+            };
+            await gym.RecordAsync(member, gym.Squat, value.Amount, value.Unit, Day * (i + 1));
+        }
+
+        var expected = members.Where((_, i) => i % 2 == 1).Order().Concat(members.Where((_, i) => i % 2 == 0).Order()).ToList();
+        var seen = new List<(int Rank, UserId Member)>();
+        string? cursor = null;
+        do
+        {
+            var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Squat.Id, pageSize: 3, cursor: cursor);
+            seen.AddRange(page.Items.Select(e => (e.Rank, e.MemberId)));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(expected, seen.Select(s => s.Member));
+        Assert.Equal(Enumerable.Range(1, 7), seen.Select(s => s.Rank));
+    }
+
+    [Fact]
+    public async Task Best_first_for_a_kind_without_direction_is_rejected()
+    {
+        var gym = await ReadScenario.CreateAsync(database);
+
+        var error = await Assert.ThrowsAsync<MetricValidationException>(
+            () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.BodyFat.Id));
+
+        Assert.Equal("order", error.ParameterName);
+    }
+
+    [Fact]
+    public async Task An_organization_without_values_gives_an_empty_board_and_an_unknown_definition_is_not_found()
+    {
+        var gym = await ReadScenario.CreateAsync(database);
+        await gym.AddMemberAsync(database);
+
+        Assert.Empty((await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Squat.Id)).Items);
+        await Assert.ThrowsAsync<MetricNotFoundException>(
+            () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, MetricDefinitionId.New()));
+    }
+
+    [Fact]
+    public async Task Only_confirmed_staff_acting_in_the_organization_may_read_its_board()
+    {
+        var gym = await ReadScenario.CreateAsync(database);
+        var member = await gym.AddMemberAsync(database);
+        var otherGym = await database.AddOrganizationAsync();
+        var ghostGym = OrganizationId.New();
+
+        MetricViewer[] forbidden =
+        [
+            MetricViewer.ForMember(member, gym.Gym),
+            MetricViewer.ForStaff(member, gym.Gym),
+            MetricViewer.ForStaff(gym.Coach, otherGym),
+        ];
+        foreach (var viewer in forbidden)
+        {
+            var hidden = await Assert.ThrowsAsync<MetricNotFoundException>(
+                () => gym.Scope.Leaderboards.GetLeaderboardAsync(viewer, gym.Gym, gym.Squat.Id));
+            Assert.Equal("organization", hidden.Entity);
+        }
+
+        var absent = await Assert.ThrowsAsync<MetricNotFoundException>(
+            () => gym.Scope.Leaderboards.GetLeaderboardAsync(MetricViewer.ForStaff(gym.Coach, ghostGym), ghostGym, gym.Squat.Id));
+        Assert.Equal("organization", absent.Entity);
+
+        // The check happens before the organization's members are even listed.
+        Assert.Equal(0, gym.Scope.Directory.ListCalls);
+    }
+}
