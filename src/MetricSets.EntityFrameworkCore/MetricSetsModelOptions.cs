@@ -12,6 +12,13 @@ public sealed class MetricSetsModelOptions
     /// </summary>
     public string DefaultLanguage { get; set; } = LocalizedName.FallbackLanguage;
 
+    /// <summary>
+    /// Gets or sets whether member metrics record the organization they were recorded in (an extra nullable
+    /// <c>organization_id</c> column) and whether staff reads are limited to it. <see cref="MemberMetricProvenance.None"/>
+    /// by default, which keeps the schema exactly the seed's.
+    /// </summary>
+    public MemberMetricProvenance Provenance { get; set; } = MemberMetricProvenance.None;
+
     /// <summary>Gets where the host's users table is; <c>users(id)</c> by default.</summary>
     public MetricSetsHostTable Users { get; } = new("users");
 

@@ -13,6 +13,9 @@ public static class MetricSetsModelBuilderExtensions
     /// <summary>The model annotation that records the configured default language of localized names.</summary>
     internal const string DefaultLanguageAnnotation = "MetricSets:DefaultLanguage";
 
+    /// <summary>The model annotation that records the <see cref="MemberMetricProvenance"/>.</summary>
+    internal const string ProvenanceAnnotation = "MetricSets:Provenance";
+
     /// <summary>
     /// Adds the MetricSets tables (<c>metric_definitions</c>, <c>metric_sets</c>, <c>metric_set_definitions</c>,
     /// <c>member_metrics</c>), their PostgreSQL enums, constraints and indexes to the host's model, exactly as the seed
@@ -37,6 +40,7 @@ public static class MetricSetsModelBuilderExtensions
 
         var defaultLanguage = LocalizedName.NormalizeLanguageTag(options.DefaultLanguage);
         modelBuilder.HasAnnotation(DefaultLanguageAnnotation, defaultLanguage);
+        modelBuilder.HasAnnotation(ProvenanceAnnotation, options.Provenance.ToString());
 
         // Explicit label order: Npgsql's convention would sort the labels alphabetically, and PostgreSQL orders enums by
         // declared position.

@@ -27,7 +27,7 @@ internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory sc
         string? defaultLanguage;
         try
         {
-            defaultLanguage = DefaultLanguage.Of(context);
+            defaultLanguage = ModelSettings.DefaultLanguageOf(context);
         }
         catch (InvalidOperationException exception)
         {

@@ -13,4 +13,5 @@ internal static class DomainFields
     public const string MetricMemberId = "_memberId";
     public const string MetricAmount = "_amount";
     public const string MetricUnit = "_unit";
+    public const string MetricRecordedIn = "_recordedIn";
 }

@@ -30,15 +30,19 @@ internal static class HostTableConfiguration
         });
     }
 
-    /// <summary>Makes <paramref name="foreignKeyProperty"/> reference the host table, cascading deletes.</summary>
+    /// <summary>Makes <paramref name="foreignKeyProperty"/> reference the host table, cascading deletes unless told otherwise.</summary>
     public static void Reference<TDependent>(
-        EntityTypeBuilder<TDependent> builder, MetricSetsHostTable hostTable, string foreignKeyProperty, string constraintName)
+        EntityTypeBuilder<TDependent> builder,
+        MetricSetsHostTable hostTable,
+        string foreignKeyProperty,
+        string constraintName,
+        DeleteBehavior onDelete = DeleteBehavior.Cascade)
         where TDependent : class
     {
         var relationship = hostTable.EntityType is { } entityType
             ? builder.HasOne(entityType).WithMany()
             : builder.HasOne(StubName(hostTable), navigationName: null).WithMany();
-        relationship.HasForeignKey(foreignKeyProperty).HasConstraintName(constraintName).OnDelete(DeleteBehavior.Cascade);
+        relationship.HasForeignKey(foreignKeyProperty).HasConstraintName(constraintName).OnDelete(onDelete);
     }
 
     private static string StubName(MetricSetsHostTable hostTable) => $"MetricSets.Host:{hostTable.Schema}.{hostTable.TableName}";

@@ -36,5 +36,14 @@ internal sealed class MemberMetricConfiguration(MetricSetsModelOptions options) 
 
         // Erasing a person erases their values: the seed allows hard deletes only, through cascades.
         HostTableConfiguration.Reference(builder, options.Users, DomainFields.MetricMemberId, Names.MemberForeignKey);
+
+        if (options.Provenance != MemberMetricProvenance.None)
+        {
+            // Values follow the person: deleting an organization keeps them and forgets where they were recorded.
+            builder.Property<Guid?>(DomainFields.MetricRecordedIn).HasColumnName(Names.RecordedIn).HasColumnOrder(7);
+            builder.HasIndex(DomainFields.MetricRecordedIn).HasDatabaseName(Names.RecordedInIndex);
+            HostTableConfiguration.Reference(
+                builder, options.Organizations, DomainFields.MetricRecordedIn, Names.RecordedInForeignKey, DeleteBehavior.SetNull);
+        }
     }
 }

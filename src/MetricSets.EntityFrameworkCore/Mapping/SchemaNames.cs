@@ -65,6 +65,11 @@ internal static class SchemaNames
         public const string Unit = "unit";
         public const string RecordedAt = "recorded_at";
         public const string Source = "source";
+
+        // Opt-in provenance (MemberMetricProvenance.Track or Restrict); not in the seed.
+        public const string RecordedIn = "organization_id";
+        public const string RecordedInForeignKey = "member_metrics_organization_id_fkey";
+        public const string RecordedInIndex = "member_metrics_organization_idx";
         public const string MemberDefinitionRecordedIndex = "member_metrics_member_def_recorded_idx";
         public const string DefinitionIndex = "member_metrics_definition_idx";
         public const string MemberForeignKey = "member_metrics_member_id_fkey";

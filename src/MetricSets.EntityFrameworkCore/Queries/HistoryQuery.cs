@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -12,17 +13,17 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 internal static class HistoryQuery
 {
     public static string Sql(MetricSetsTables tables) => $"""
-        SELECT {ReadingColumns.Select("mm")}
+        SELECT {tables.ReadingColumns("mm")}
         FROM {tables.MemberMetrics} AS mm
         WHERE mm.member_id = $1 AND mm.definition_id = $2
           AND mm.recorded_at >= $3 AND mm.recorded_at < $4
-          AND mm.recorded_at >= $5 AND (mm.recorded_at > $5 OR mm.id > $6)
+          AND mm.recorded_at >= $5 AND (mm.recorded_at > $5 OR mm.id > $6){tables.VisibleRows("mm", "$8")}
         ORDER BY mm.recorded_at, mm.id
         LIMIT $7
         """;
 
     public static Task<List<MetricReading>> RunAsync(
-        DbContext context, UserId memberId, MetricDefinitionId definitionId, Interval interval, Instant afterTime, Guid afterId, int limit, CancellationToken cancellationToken)
+        DbContext context, UserId memberId, MetricDefinitionId definitionId, Interval interval, Instant afterTime, Guid afterId, int limit, OrganizationId? confinedTo, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
         return SqlRunner.QueryAsync(
@@ -36,6 +37,7 @@ internal static class HistoryQuery
                 new NpgsqlParameter<Instant> { TypedValue = afterTime },
                 new NpgsqlParameter<Guid> { TypedValue = afterId },
                 new NpgsqlParameter<int> { TypedValue = limit },
+                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
             ],
             reader => ReadingColumns.Read(reader, 0, memberId, definitionId)!,
             cancellationToken);

@@ -13,12 +13,12 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 internal static class LastValuesQuery
 {
     public static string Sql(MetricSetsTables tables) => $"""
-        SELECT d.id, {ReadingColumns.Select("m")}
+        SELECT d.id, {tables.ReadingColumns("m")}
         FROM {tables.Definitions} AS d
         LEFT JOIN LATERAL (
-            SELECT {ReadingColumns.Select("mm")}
+            SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = $1 AND mm.definition_id = d.id
+            WHERE mm.member_id = $1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "$4")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
             LIMIT $3) AS m ON true
         WHERE d.id = ANY($2)
@@ -26,7 +26,7 @@ internal static class LastValuesQuery
         """;
 
     public static async Task<Dictionary<MetricDefinitionId, List<MetricReading>>> RunAsync(
-        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, CancellationToken cancellationToken)
+        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, OrganizationId? confinedTo, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
         var rows = await SqlRunner.QueryAsync(
@@ -36,6 +36,7 @@ internal static class LastValuesQuery
                 new NpgsqlParameter<Guid>{ TypedValue = memberId.Value },
                 new NpgsqlParameter<Guid[]> { TypedValue = [.. definitionIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
                 new NpgsqlParameter<int> { TypedValue = count },
+                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
             ],
             reader =>
             {

@@ -30,12 +30,12 @@ internal static class LeaderboardQuery
         return $"""
             SELECT ranked.*
             FROM (
-                SELECT u.member_id, {ReadingColumns.Select("m")}, {score} AS score
+                SELECT u.member_id, {tables.ReadingColumns("m")}, {score} AS score
                 FROM unnest($1) AS u(member_id)
                 JOIN LATERAL (
-                    SELECT {ReadingColumns.Select("mm")}
+                    SELECT {tables.ReadingColumns("mm")}
                     FROM {tables.MemberMetrics} AS mm
-                    WHERE mm.member_id = u.member_id AND mm.definition_id = $2
+                    WHERE mm.member_id = u.member_id AND mm.definition_id = $2{tables.VisibleRows("mm", "$7")}
                     ORDER BY mm.recorded_at DESC, mm.id DESC
                     LIMIT 1) AS m ON true) AS ranked
             WHERE $3 OR (ranked.score, ranked.member_id) > ($4, $5)
@@ -51,6 +51,7 @@ internal static class LeaderboardQuery
         Ranking ranking,
         PageCursor? after,
         int limit,
+        OrganizationId? confinedTo,
         CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
@@ -64,8 +65,9 @@ internal static class LeaderboardQuery
                 new NpgsqlParameter<decimal> { TypedValue = after?.Key ?? 0m },
                 new NpgsqlParameter<Guid> { TypedValue = after?.TieBreaker ?? Guid.Empty },
                 new NpgsqlParameter<int> { TypedValue = limit },
+                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
             ],
-            reader => (ReadingColumns.Read(reader, 1, new UserId(reader.GetGuid(0)), definitionId)!, reader.GetDecimal(6)),
+            reader => (ReadingColumns.Read(reader, 1, new UserId(reader.GetGuid(0)), definitionId)!, reader.GetDecimal(1 + ReadingColumns.Count)),
             cancellationToken);
     }
 }

@@ -21,6 +21,8 @@ internal sealed class MetricSetsTables
         Sets = Qualified<MetricSet>(model);
         SetDefinitions = Qualified<MetricSetEntry>(model);
         MemberMetrics = Qualified<MemberMetric>(model);
+        Provenance = Enum.Parse<MemberMetricProvenance>(
+            model.FindAnnotation(MetricSetsModelBuilderExtensions.ProvenanceAnnotation)?.Value as string ?? nameof(MemberMetricProvenance.None));
     }
 
     public string Definitions { get; }
@@ -30,6 +32,24 @@ internal sealed class MetricSetsTables
     public string SetDefinitions { get; }
 
     public string MemberMetrics { get; }
+
+    /// <summary>Gets whether member_metrics has the organization_id column and whether staff reads honour it.</summary>
+    public MemberMetricProvenance Provenance { get; }
+
+    /// <summary>The six columns of a reading from <paramref name="alias"/>; organization_id is NULL without provenance.</summary>
+    public string ReadingColumns(string alias) =>
+        $"{alias}.id, {alias}.value, {alias}.unit, {alias}.recorded_at, {alias}.source, "
+        + (Provenance == MemberMetricProvenance.None ? "NULL::uuid" : $"{alias}.{SchemaNames.MemberMetrics.RecordedIn}");
+
+    /// <summary>
+    /// The row filter of restricted provenance, keyed on the parameter <paramref name="parameter"/> (the organization a
+    /// staff viewer is confined to, or NULL for no confinement): values recorded there, plus the member's self-reports.
+    /// Empty when the host did not opt into <see cref="MemberMetricProvenance.Restrict"/>.
+    /// </summary>
+    public string VisibleRows(string alias, string parameter) =>
+        Provenance == MemberMetricProvenance.Restrict
+            ? $" AND ({parameter}::uuid IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = {parameter} OR {alias}.source = 'self_report')"
+            : string.Empty;
 
     /// <summary>Gets the SQL text named <paramref name="key"/> for these tables, built once.</summary>
     public string Sql(string key, Func<MetricSetsTables, string> build) => _sql.GetOrAdd(key, _ => build(this));

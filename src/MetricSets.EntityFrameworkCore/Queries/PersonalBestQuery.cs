@@ -16,12 +16,12 @@ internal static class PersonalBestQuery
         [.. MetricKindExtensions.All.Where(kind => kind.BestDirection() == BestDirection.HigherIsBetter).Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind])];
 
     public static string Sql(MetricSetsTables tables) => $"""
-        SELECT d.id, d.kind, {ReadingColumns.Select("m")}
+        SELECT d.id, d.kind, {tables.ReadingColumns("m")}
         FROM {tables.Definitions} AS d
         LEFT JOIN LATERAL (
-            SELECT {ReadingColumns.Select("mm")}
+            SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = $1 AND mm.definition_id = d.id
+            WHERE mm.member_id = $1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "$4")}
             ORDER BY CASE WHEN d.kind::text = ANY($3) THEN -{ReadingColumns.BaseAmount("mm")} ELSE {ReadingColumns.BaseAmount("mm")} END,
                      mm.recorded_at, mm.id
             LIMIT 1) AS m ON true
@@ -29,7 +29,7 @@ internal static class PersonalBestQuery
         """;
 
     public static async Task<List<(MetricDefinitionId DefinitionId, MetricKind Kind, MetricReading? Best)>> RunAsync(
-        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, CancellationToken cancellationToken)
+        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, OrganizationId? confinedTo, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
         return await SqlRunner.QueryAsync(
@@ -39,6 +39,7 @@ internal static class PersonalBestQuery
                 new NpgsqlParameter<Guid> { TypedValue = memberId.Value },
                 new NpgsqlParameter<Guid[]> { TypedValue = [.. definitionIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
                 new NpgsqlParameter<string[]> { TypedValue = HigherIsBetterKinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
             ],
             reader =>
             {

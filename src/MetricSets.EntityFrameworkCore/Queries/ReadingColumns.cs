@@ -4,14 +4,13 @@ using Npgsql;
 namespace MetricSets.EntityFrameworkCore.Queries;
 
 /// <summary>
-/// The member_metrics columns every read selects, in one order (<see cref="Select"/>), and how a row turns into a
-/// <see cref="MetricReading"/>.
+/// How a row of the six reading columns (<see cref="MetricSetsTables.ReadingColumns"/>) turns into a
+/// <see cref="MetricReading"/>, and the exact base-unit amount in SQL.
 /// </summary>
 internal static class ReadingColumns
 {
-    /// <summary>The five columns of a reading, from the alias <paramref name="alias"/>.</summary>
-    public static string Select(string alias) =>
-        $"{alias}.id, {alias}.value, {alias}.unit, {alias}.recorded_at, {alias}.source";
+    /// <summary>How many columns a reading spans.</summary>
+    public const int Count = 6;
 
     /// <summary>
     /// The exact amount in the dimension's base unit, as SQL: <c>value * CASE unit WHEN 'lb' THEN 0.45359237 … END</c>.
@@ -22,7 +21,7 @@ internal static class ReadingColumns
         + string.Join(' ', MetricUnitExtensions.All.Select(unit => $"WHEN '{unit.Symbol()}' THEN {unit.BaseFactor().ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
         + " END)";
 
-    /// <summary>Reads the five columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
+    /// <summary>Reads the six columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
     public static MetricReading? Read(NpgsqlDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
         reader.IsDBNull(ordinal)
             ? null
@@ -32,5 +31,6 @@ internal static class ReadingColumns
                 definitionId,
                 MetricValue.Of(reader.GetDecimal(ordinal + 1), reader.GetFieldValue<MetricUnit>(ordinal + 2)),
                 reader.GetFieldValue<Instant>(ordinal + 3),
-                reader.IsDBNull(ordinal + 4) ? null : MetricSource.Parse(reader.GetString(ordinal + 4)));
+                reader.IsDBNull(ordinal + 4) ? null : MetricSource.Parse(reader.GetString(ordinal + 4)),
+                reader.IsDBNull(ordinal + 5) ? null : new OrganizationId(reader.GetGuid(ordinal + 5)));
 }

@@ -1,6 +1,7 @@
 using MetricSets.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -22,14 +23,14 @@ internal static class SetResolutionQuery
 
     public static string Sql(MetricSetsTables tables) => $"""
         SELECT s.name, s.member_user_id, s.workout_id, s.organization_id,
-               d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {ReadingColumns.Select("m")}
+               d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}
         FROM {tables.Sets} AS s
         LEFT JOIN {tables.SetDefinitions} AS e ON e.set_id = s.id
         LEFT JOIN {tables.Definitions} AS d ON d.id = e.definition_id
         LEFT JOIN LATERAL (
-            SELECT {ReadingColumns.Select("mm")}
+            SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = $2 AND mm.definition_id = d.id
+            WHERE mm.member_id = $2 AND mm.definition_id = d.id{tables.VisibleRows("mm", "$3")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
             LIMIT 1) AS m ON true
         WHERE s.id = $1
@@ -37,13 +38,13 @@ internal static class SetResolutionQuery
         """;
 
     public static Task<List<Row>> RunAsync(
-        DbContext context, MetricSetId setId, UserId memberId, string defaultLanguage, CancellationToken cancellationToken)
+        DbContext context, MetricSetId setId, UserId memberId, OrganizationId? confinedTo, string defaultLanguage, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
         return SqlRunner.QueryAsync(
             context,
             tables.Sql(nameof(SetResolutionQuery), Sql),
-            [new NpgsqlParameter<Guid> { TypedValue = setId.Value }, new NpgsqlParameter<Guid> { TypedValue = memberId.Value }],
+            [new NpgsqlParameter<Guid> { TypedValue = setId.Value }, new NpgsqlParameter<Guid> { TypedValue = memberId.Value }, new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid }],
             reader =>
             {
                 var owner = reader.IsDBNull(1) ? reader.IsDBNull(2)

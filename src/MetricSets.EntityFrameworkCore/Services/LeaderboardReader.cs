@@ -1,4 +1,5 @@
 using MetricSets.EntityFrameworkCore.Access;
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
     {
         ReadLimits.EnsureInRange(pageSize, 1, ILeaderboardReader.MaxPageSize, nameof(pageSize));
         var after = PageCursor.Decode(cursor, nameof(cursor));
-        var members = await policy.MembersVisibleInAsync(viewer, organizationId, cancellationToken).ConfigureAwait(false);
+        var (members, confinedTo) = await policy.ReadOrganizationAsync(viewer, organizationId, ModelSettings.Provenance(context), cancellationToken).ConfigureAwait(false);
         var definition = await context.Set<MetricDefinition>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Id == definitionId, cancellationToken).ConfigureAwait(false)
             ?? throw new MetricNotFoundException("metric definition", definitionId);
@@ -38,7 +39,7 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
             return new MetricPage<LeaderboardEntry>([], null);
         }
 
-        var rows = await LeaderboardQuery.RunAsync(context, members, definitionId, ranking, after, pageSize + 1, cancellationToken).ConfigureAwait(false);
+        var rows = await LeaderboardQuery.RunAsync(context, members, definitionId, ranking, after, pageSize + 1, confinedTo, cancellationToken).ConfigureAwait(false);
         var unit = preference.UnitFor(definition.Unit);
         var offset = after?.Position ?? 0;
         var entries = rows.Take(pageSize)

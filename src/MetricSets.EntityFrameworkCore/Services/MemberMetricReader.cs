@@ -1,4 +1,5 @@
 using MetricSets.EntityFrameworkCore.Access;
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -25,8 +26,8 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
     {
         ReadLimits.EnsureDefinitions(definitionIds);
         ReadLimits.EnsureInRange(count, 1, IMemberMetricReader.MaxLastCount, nameof(count));
-        await policy.EnsureCanReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var found = await LastValuesQuery.RunAsync(context, memberId, definitionIds, count, cancellationToken).ConfigureAwait(false);
+        var confinedTo = await ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var found = await LastValuesQuery.RunAsync(context, memberId, definitionIds, count, confinedTo, cancellationToken).ConfigureAwait(false);
         ReadLimits.EnsureAllFound(definitionIds, found.Keys);
         return found.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<MetricReading>)pair.Value);
     }
@@ -35,8 +36,8 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         MetricViewer viewer, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, CancellationToken cancellationToken = default)
     {
         ReadLimits.EnsureDefinitions(definitionIds);
-        await policy.EnsureCanReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var rows = await PersonalBestQuery.RunAsync(context, memberId, definitionIds, cancellationToken).ConfigureAwait(false);
+        var confinedTo = await ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var rows = await PersonalBestQuery.RunAsync(context, memberId, definitionIds, confinedTo, cancellationToken).ConfigureAwait(false);
         ReadLimits.EnsureAllFound(definitionIds, rows.Select(row => row.DefinitionId));
         return rows
             .Where(row => row.Best is not null && row.Kind.BestDirection() != BestDirection.None)
@@ -54,11 +55,11 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
     {
         ReadLimits.EnsureInRange(pageSize, 1, IMemberMetricReader.MaxPageSize, nameof(pageSize));
         var after = PageCursor.Decode(cursor, nameof(cursor));
-        await policy.EnsureCanReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var confinedTo = await ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
 
         var afterTime = after is { } position ? Instant.FromUnixTimeTicks((long)position.Key) : HistoryQuery.Earliest;
         var rows = await HistoryQuery.RunAsync(
-            context, memberId, definitionId, interval, afterTime, after?.TieBreaker ?? Guid.Empty, pageSize + 1, cancellationToken).ConfigureAwait(false);
+            context, memberId, definitionId, interval, afterTime, after?.TieBreaker ?? Guid.Empty, pageSize + 1, confinedTo, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0 && after is null
             && !await context.Set<MetricDefinition>().AnyAsync(d => d.Id == definitionId, cancellationToken).ConfigureAwait(false))
         {
@@ -72,4 +73,7 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
             : null;
         return new MetricPage<MetricReading>(items, next);
     }
+
+    private Task<OrganizationId?> ReadMemberAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken) =>
+        policy.ReadMemberAsync(viewer, memberId, ModelSettings.Provenance(context), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Mapping;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +9,23 @@ using Npgsql;
 namespace MetricSets.EntityFrameworkCore.Services;
 
 /// <summary>The <see cref="IMemberMetricRecorder"/> over the host's context.</summary>
-internal sealed class MemberMetricRecorder<TContext>(TContext context, IClock clock, IOptions<MetricSetsOptions> options) : IMemberMetricRecorder
+internal sealed class MemberMetricRecorder<TContext>(
+    TContext context, MetricAccessPolicy policy, IClock clock, IOptions<MetricSetsOptions> options) : IMemberMetricRecorder
     where TContext : DbContext
 {
     private DbSet<MemberMetric> Metrics => context.Set<MemberMetric>();
 
-    public async Task<MemberMetric> RecordAsync(RecordMetricRequest request, CancellationToken cancellationToken = default)
+    public async Task<MemberMetric> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
+        var selfReport = actor.UserId == request.MemberId;
+        if (!selfReport && request.Source == MetricSource.SelfReport)
+        {
+            throw new MetricValidationException(
+                nameof(request.Source), request.Source.Code, "Only the member may record a self_report; staff record with another source, such as coach_input.");
+        }
+
         var definition = await context.Set<MetricDefinition>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Id == request.DefinitionId, cancellationToken).ConfigureAwait(false)
             ?? throw new MetricNotFoundException("metric definition", request.DefinitionId);
@@ -29,7 +39,15 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, IClock cl
                 nameof(request.RecordedAt), recordedAt, $"The recording time {recordedAt} is in the future (latest allowed: {latestAllowed}).");
         }
 
-        var metric = MemberMetric.Record(definition, request.MemberId, request.Value, recordedAt, request.Source, request.Id);
+        var recordedIn = await policy.RecordForMemberAsync(actor, request.MemberId, cancellationToken).ConfigureAwait(false);
+        var metric = MemberMetric.Record(
+            definition,
+            request.MemberId,
+            request.Value,
+            recordedAt,
+            request.Source ?? (selfReport ? MetricSource.SelfReport : null),
+            request.Id,
+            ModelSettings.Provenance(context) == MemberMetricProvenance.None ? null : recordedIn);
         if (request.Id is { } id && await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
             return SameOrConflict(stored, metric);
@@ -55,11 +73,12 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, IClock cl
     private Task<MemberMetric?> FindAsync(MemberMetricId id, CancellationToken cancellationToken) =>
         Metrics.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
+    // The message never describes the stored value: the id may belong to another member's value.
     private static MemberMetric SameOrConflict(MemberMetric stored, MemberMetric requested) =>
         stored.RecordsSameAs(requested)
             ? stored
             : throw new MetricConflictException(
-                $"The member metric id {requested.Id} was already used for {stored.Value} recorded at {stored.RecordedAt}; a retry must send the same value, time and source.");
+                $"The member metric id {requested.Id} is already used for a different value; a retry must send the same member, definition, value, time and source.");
 
     private static MetricNotFoundException? Translate(PostgresException error, RecordMetricRequest request) =>
         (error.SqlState, error.ConstraintName) switch

@@ -16,7 +16,7 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
         MetricSlug slug, LocalizedName name, MetricUnit unit, MetricKind kind, string? description = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slug);
-        var definition = MetricDefinition.Create(slug, DefaultLanguage.Rebase(context, name, nameof(name)), unit, kind, description);
+        var definition = MetricDefinition.Create(slug, ModelSettings.Rebase(context, name, nameof(name)), unit, kind, description);
         if (await FindBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw SlugTaken(slug);
@@ -45,7 +45,7 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
 
     public async Task<MetricDefinition> RenameAsync(MetricDefinitionId id, LocalizedName name, CancellationToken cancellationToken = default)
     {
-        var rebased = DefaultLanguage.Rebase(context, name, nameof(name));
+        var rebased = ModelSettings.Rebase(context, name, nameof(name));
         var definition = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         definition.Rename(rebased);
         await ChangeSaver.SaveAsync(context, _ => null, cancellationToken).ConfigureAwait(false);

@@ -18,9 +18,12 @@ internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccess
         CancellationToken cancellationToken = default)
     {
         var tag = LocalizedName.NormalizeLanguageTag(language);
-        await policy.EnsureCanReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var rows = await SetResolutionQuery.RunAsync(context, setId, memberId, DefaultLanguage.Require(context), cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0)
+        var confinedTo = await policy.ReadMemberAsync(viewer, memberId, ModelSettings.Provenance(context), cancellationToken).ConfigureAwait(false);
+        var rows = await SetResolutionQuery.RunAsync(
+            context, setId, memberId, confinedTo, ModelSettings.RequireDefaultLanguage(context), cancellationToken).ConfigureAwait(false);
+
+        // A set the viewer may not see answers like a set that does not exist.
+        if (rows.Count == 0 || !await policy.CanSeeSetAsync(viewer, rows[0].Owner, cancellationToken).ConfigureAwait(false))
         {
             throw new MetricNotFoundException("metric set", setId);
         }

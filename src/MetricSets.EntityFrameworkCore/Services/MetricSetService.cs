@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Mapping;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Npgsql;
 namespace MetricSets.EntityFrameworkCore.Services;
 
 /// <summary>The <see cref="IMetricSetService"/> over the host's context.</summary>
-internal sealed class MetricSetService<TContext>(TContext context, IOptions<MetricSetsOptions> options) : IMetricSetService
+internal sealed class MetricSetService<TContext>(TContext context, MetricAccessPolicy policy, IOptions<MetricSetsOptions> options) : IMetricSetService
     where TContext : DbContext
 {
     private const string Entity = "metric set";
@@ -15,10 +16,16 @@ internal sealed class MetricSetService<TContext>(TContext context, IOptions<Metr
     private DbSet<MetricSet> Sets => context.Set<MetricSet>();
 
     public async Task<MetricSet> CreateAsync(
-        MetricOwner owner, string name, IEnumerable<MetricDefinitionId>? definitionIds = null, CancellationToken cancellationToken = default)
+        MetricViewer actor, MetricOwner owner, string name, IEnumerable<MetricDefinitionId>? definitionIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         var set = MetricSet.Create(owner, name);
+        if (!await policy.CanManageSetAsync(actor, owner, cancellationToken).ConfigureAwait(false))
+        {
+            // The same error a missing owner produces through its foreign key.
+            throw OwnerNotFound(owner);
+        }
+
         var ids = definitionIds?.ToList() ?? [];
         EnsureRoom(set, ids.Count);
         foreach (var definitionId in ids)
@@ -32,21 +39,29 @@ internal sealed class MetricSetService<TContext>(TContext context, IOptions<Metr
         return set;
     }
 
-    public async Task<MetricSet> GetAsync(MetricSetId id, CancellationToken cancellationToken = default) =>
-        await Sets.Include(s => s.Entries).FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false)
-        ?? throw new MetricNotFoundException(Entity, id);
+    public Task<MetricSet> GetAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default) =>
+        LoadAsync(actor, id, policy.CanSeeSetAsync, cancellationToken);
 
-    public async Task<IReadOnlyList<MetricSet>> ListByOwnerAsync(MetricOwner owner, CancellationToken cancellationToken = default) =>
-        await Sets.AsNoTracking().OwnedBy(owner).Include(s => s.Entries).OrderBy(s => s.Name).ThenBy(s => s.Id)
+    public async Task<IReadOnlyList<MetricSet>> ListByOwnerAsync(MetricViewer viewer, MetricOwner owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        if (!await policy.CanSeeSetAsync(viewer, owner, cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        return await Sets.AsNoTracking().OwnedBy(owner).Include(s => s.Entries).OrderBy(s => s.Name).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-    public Task<MetricSet> RenameAsync(MetricSetId id, string name, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, set => set.Rename(name), cancellationToken);
+    public Task<MetricSet> RenameAsync(MetricViewer actor, MetricSetId id, string name, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, set => set.Rename(name), cancellationToken);
 
-    public async Task<MetricSet> AddDefinitionAsync(MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default)
+    public async Task<MetricSet> AddDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default)
     {
         await EnsureDefinitionsExistAsync([definitionId], cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(
+            actor,
             id,
             set =>
             {
@@ -56,25 +71,44 @@ internal sealed class MetricSetService<TContext>(TContext context, IOptions<Metr
             cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<MetricSet> RemoveDefinitionAsync(MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, set => set.Remove(definitionId), cancellationToken);
+    public Task<MetricSet> RemoveDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, set => set.Remove(definitionId), cancellationToken);
 
-    public Task<MetricSet> MoveDefinitionAsync(MetricSetId id, MetricDefinitionId definitionId, int newIndex, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, set => set.Move(definitionId, newIndex), cancellationToken);
+    public Task<MetricSet> MoveDefinitionAsync(
+        MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, int newIndex, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, set => set.Move(definitionId, newIndex), cancellationToken);
 
-    public async Task DeleteAsync(MetricSetId id, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default)
     {
+        var set = await LoadAsync(actor, id, policy.CanManageSetAsync, cancellationToken).ConfigureAwait(false);
+
         // The database cascades to metric_set_definitions.
-        var deleted = await Sets.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        if (deleted == 0)
-        {
-            throw new MetricNotFoundException(Entity, id);
-        }
+        Sets.Remove(set);
+        await SaveAsync(set, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<MetricSet> ChangeAsync(MetricSetId id, Action<MetricSet> change, CancellationToken cancellationToken)
+    // Loads a set and applies the policy check; a set the actor may not see or manage answers like a missing one.
+    private async Task<MetricSet> LoadAsync(
+        MetricViewer actor, MetricSetId id, Func<MetricViewer, MetricOwner, CancellationToken, Task<bool>> allowed, CancellationToken cancellationToken)
     {
-        var set = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(actor);
+        var set = await Sets.Include(s => s.Entries).FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
+        if (set is null || !await allowed(actor, set.Owner, cancellationToken).ConfigureAwait(false))
+        {
+            if (set is not null)
+            {
+                context.Entry(set).State = EntityState.Detached;
+            }
+
+            throw new MetricNotFoundException(Entity, id);
+        }
+
+        return set;
+    }
+
+    private async Task<MetricSet> ChangeAsync(MetricViewer actor, MetricSetId id, Action<MetricSet> change, CancellationToken cancellationToken)
+    {
+        var set = await LoadAsync(actor, id, policy.CanManageSetAsync, cancellationToken).ConfigureAwait(false);
 
         // The aggregate checks before it mutates, so a refused change leaves the tracked instance untouched.
         change(set);
@@ -111,18 +145,20 @@ internal sealed class MetricSetService<TContext>(TContext context, IOptions<Metr
     private Task SaveAsync(MetricSet set, CancellationToken cancellationToken) =>
         ChangeSaver.SaveAsync(context, error => Translate(error, set), cancellationToken);
 
-    private static MetricSetsException? Translate(PostgresException error, MetricSet set) =>
+    private static MetricNotFoundException? Translate(PostgresException error, MetricSet set) =>
         error.SqlState == ChangeSaver.ForeignKeyViolation
             ? error.ConstraintName switch
             {
-                SchemaNames.Sets.MemberForeignKey or SchemaNames.Sets.WorkoutForeignKey or SchemaNames.Sets.OrganizationForeignKey =>
-                    set.Owner.Match<MetricSetsException>(
-                        member => new MetricNotFoundException("member", member),
-                        workout => new MetricNotFoundException("workout", workout),
-                        organization => new MetricNotFoundException("organization", organization)),
+                SchemaNames.Sets.MemberForeignKey or SchemaNames.Sets.WorkoutForeignKey or SchemaNames.Sets.OrganizationForeignKey => OwnerNotFound(set.Owner),
                 SchemaNames.SetDefinitions.DefinitionForeignKey => new MetricNotFoundException("metric definition", "(deleted concurrently)"),
                 SchemaNames.SetDefinitions.SetForeignKey => new MetricNotFoundException(Entity, set.Id),
                 _ => null,
             }
             : null;
+
+    private static MetricNotFoundException OwnerNotFound(MetricOwner owner) =>
+        owner.Match(
+            member => new MetricNotFoundException("member", member),
+            workout => new MetricNotFoundException("workout", workout),
+            organization => new MetricNotFoundException("organization", organization));
 }

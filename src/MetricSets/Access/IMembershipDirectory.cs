@@ -24,6 +24,12 @@ public interface IMembershipDirectory
     /// <returns>The role, or <see langword="null"/> when the user has none there.</returns>
     ValueTask<ViewerRole?> GetRoleAsync(UserId userId, OrganizationId organizationId, CancellationToken cancellationToken = default);
 
+    /// <summary>Gets the organization a workout belongs to; workout-owned metric sets are visible only inside it.</summary>
+    /// <param name="workoutId">The workout.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The organization, or <see langword="null"/> when the workout is unknown.</returns>
+    ValueTask<OrganizationId?> GetWorkoutOrganizationAsync(WorkoutId workoutId, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the active members of <paramref name="organizationId"/>, for organization-wide reads such as leaderboards.</summary>
     /// <param name="organizationId">The organization.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>

@@ -18,8 +18,13 @@ public sealed class MemberMetric
     private decimal _amount;
     private MetricUnit _unit;
 
-    private MemberMetric(MemberMetricId id, UserId memberId, MetricDefinitionId definitionId, MetricValue value, Instant recordedAt, MetricSource? source)
+    // Mapped to member_metrics.organization_id only when the host opts into recorded-in provenance.
+    private Guid? _recordedIn;
+
+    private MemberMetric(
+        MemberMetricId id, UserId memberId, MetricDefinitionId definitionId, MetricValue value, Instant recordedAt, MetricSource? source, OrganizationId? recordedIn)
     {
+        _recordedIn = recordedIn?.Value;
         Id = id;
         _memberId = memberId.Value;
         DefinitionId = definitionId;
@@ -51,6 +56,12 @@ public sealed class MemberMetric
     /// <summary>Gets where the value came from, or <see langword="null"/> when unknown.</summary>
     public MetricSource? Source { get; private set; }
 
+    /// <summary>
+    /// Gets the organization the value was recorded in, or <see langword="null"/> when it was recorded outside any
+    /// organization (or the host has not opted into recorded-in provenance, in which case it is not stored).
+    /// </summary>
+    public OrganizationId? RecordedIn => _recordedIn is { } id ? new OrganizationId(id) : null;
+
     /// <summary>Records <paramref name="value"/> for <paramref name="memberId"/> against <paramref name="definition"/>.</summary>
     /// <param name="definition">The definition; it checks the unit and the bounds.</param>
     /// <param name="memberId">The member.</param>
@@ -58,6 +69,7 @@ public sealed class MemberMetric
     /// <param name="recordedAt">When it was measured.</param>
     /// <param name="source">Where it came from, if known.</param>
     /// <param name="id">The id to use, for example one minted by an offline client; a new one when <see langword="null"/>.</param>
+    /// <param name="recordedIn">The organization the value is recorded in, if any.</param>
     /// <returns>The recorded value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="definition"/> is <see langword="null"/>.</exception>
     /// <exception cref="MetricValidationException">
@@ -69,7 +81,8 @@ public sealed class MemberMetric
         MetricValue value,
         Instant recordedAt,
         MetricSource? source = null,
-        MemberMetricId? id = null)
+        MemberMetricId? id = null,
+        OrganizationId? recordedIn = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (memberId.IsEmpty)
@@ -83,12 +96,12 @@ public sealed class MemberMetric
         }
 
         definition.EnsureAccepts(value);
-        return new MemberMetric(id ?? MemberMetricId.New(), memberId, definition.Id, value, recordedAt, source);
+        return new MemberMetric(id ?? MemberMetricId.New(), memberId, definition.Id, value, recordedAt, source, recordedIn);
     }
 
     /// <summary>
     /// Determines whether <paramref name="other"/> records the same fact: member, definition, value (amount and unit),
-    /// time and source. Used to tell an idempotent retry from a conflicting reuse of an id.
+    /// time, source and organization. Used to tell an idempotent retry from a conflicting reuse of an id.
     /// </summary>
     /// <param name="other">The other value.</param>
     /// <returns><see langword="true"/> when every recorded field is equal.</returns>
@@ -99,7 +112,8 @@ public sealed class MemberMetric
             && DefinitionId == other.DefinitionId
             && Value == other.Value
             && RecordedAt == other.RecordedAt
-            && Source == other.Source;
+            && Source == other.Source
+            && RecordedIn == other.RecordedIn;
     }
 
     // timestamptz keeps microseconds; truncating here makes a value equal to itself after a database round trip.

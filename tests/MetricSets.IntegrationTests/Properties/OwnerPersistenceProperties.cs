@@ -51,11 +51,11 @@ public sealed class OwnerPersistenceProperties(DatabaseFixture database) : IClas
         MetricSetId id;
         await using (var writer = new ServiceScope(database.ConnectionString))
         {
-            id = (await writer.Sets.CreateAsync(owner, "Property")).Id;
+            id = (await writer.CreateSetAsync(owner, "Property")).Id;
         }
 
         await using var reader = new ServiceScope(database.ConnectionString);
-        return await reader.Sets.GetAsync(id);
+        return await reader.Sets.GetAsync(reader.ActorFor(owner), id);
     }
 
     private async Task<PostgresException?> RawInsertAsync((bool Member, bool Workout, bool Organization) columns)

@@ -11,7 +11,7 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
     {
         var gym = await ReadScenario.CreateAsync(database);
         var member = await gym.AddMemberAsync(database);
-        var set = await gym.Scope.Sets.CreateAsync(MetricOwner.ForOrganization(gym.Gym), "Benchmarks", [gym.Row.Id, gym.Squat.Id, gym.BodyFat.Id]);
+        var set = await gym.Scope.CreateSetAsync(MetricOwner.ForOrganization(gym.Gym), "Benchmarks", [gym.Row.Id, gym.Squat.Id, gym.BodyFat.Id]);
         await gym.RecordAsync(member, gym.Squat, 100, MetricUnit.Kilogram, Duration.FromDays(3));
         await gym.RecordAsync(member, gym.Squat, 225, MetricUnit.Pound, Duration.FromDays(1));
         await gym.RecordAsync(member, gym.Row, 7, MetricUnit.Minute, Duration.FromDays(1));
@@ -38,7 +38,7 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
     {
         var gym = await ReadScenario.CreateAsync(database);
         var member = await gym.AddMemberAsync(database);
-        var set = await gym.Scope.Sets.CreateAsync(MetricOwner.ForMember(member), "Mine", [gym.Squat.Id]);
+        var set = await gym.Scope.CreateSetAsync(MetricOwner.ForMember(member), "Mine", [gym.Squat.Id]);
         await gym.RecordAsync(member, gym.Squat, 225, MetricUnit.Pound, Duration.FromDays(1));
 
         var resolved = await gym.Scope.Resolver.ResolveAsync(MetricViewer.ForMember(member), set.Id, member, "ru", UnitPreference.Metric);
@@ -52,7 +52,7 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
     {
         var gym = await ReadScenario.CreateAsync(database);
         var member = await gym.AddMemberAsync(database);
-        var set = await gym.Scope.Sets.CreateAsync(MetricOwner.ForOrganization(gym.Gym), "Empty");
+        var set = await gym.Scope.CreateSetAsync(MetricOwner.ForOrganization(gym.Gym), "Empty");
 
         Assert.Empty((await gym.Scope.Resolver.ResolveAsync(gym.CoachView, set.Id, member, "en")).Metrics);
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(gym.CoachView, MetricSetId.New(), member, "en"));
@@ -64,7 +64,7 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
     {
         var gym = await ReadScenario.CreateAsync(database);
         var member = await gym.AddMemberAsync(database);
-        var set = await gym.Scope.Sets.CreateAsync(MetricOwner.ForOrganization(gym.Gym), "Benchmarks", [gym.Squat.Id]);
+        var set = await gym.Scope.CreateSetAsync(MetricOwner.ForOrganization(gym.Gym), "Benchmarks", [gym.Squat.Id]);
         var stranger = await database.AddUserAsync();
 
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(

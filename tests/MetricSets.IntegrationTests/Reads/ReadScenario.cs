@@ -44,5 +44,5 @@ public sealed class ReadScenario
     }
 
     public Task<MemberMetric> RecordAsync(UserId member, MetricDefinition definition, decimal amount, MetricUnit unit, Duration ago, MemberMetricId? id = null) =>
-        Scope.Recorder.RecordAsync(new(member, definition.Id, MetricValue.Of(amount, unit)) { RecordedAt = Now - ago, Id = id });
+        Scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, definition.Id, MetricValue.Of(amount, unit)) { RecordedAt = Now - ago, Id = id });
 }

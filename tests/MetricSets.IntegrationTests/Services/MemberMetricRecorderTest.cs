@@ -15,6 +15,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var at = scope.Clock.GetCurrentInstant() - Duration.FromDays(2) + Duration.FromNanoseconds(123_456_789);
 
         var recorded = await scope.Recorder.RecordAsync(
+            MetricViewer.ForMember(member),
             new(member, squat.Id, MetricValue.Of(225, MetricUnit.Pound)) { RecordedAt = at, Source = MetricSource.CoachInput });
 
         await using var reader = new ServiceScope(database.ConnectionString);
@@ -34,7 +35,8 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
 
-        var recorded = await scope.Recorder.RecordAsync(new(await database.AddUserAsync(), squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
+        var member = await database.AddUserAsync();
+        var recorded = await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
 
         Assert.Equal(scope.Clock.GetCurrentInstant(), recorded.RecordedAt);
     }
@@ -64,7 +66,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var member = await database.AddUserAsync();
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => scope.Recorder.RecordAsync(new(member, target.Id, MetricValue.Of(amount, unit))));
+            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, target.Id, MetricValue.Of(amount, unit))));
 
         Assert.Equal("value", error.ParameterName);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
@@ -79,7 +81,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var ghost = UserId.New();
 
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(
-            () => scope.Recorder.RecordAsync(new(ghost, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram))));
+            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(ghost), new(ghost, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram))));
 
         Assert.Equal("member", error.Entity);
         Assert.Equal(ghost, error.Key);
@@ -87,7 +89,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
 
         // The failed value does not linger in the host's context and poison its next save.
         var member = await database.AddUserAsync();
-        await scope.Recorder.RecordAsync(new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
         Assert.Equal(1L, await CountForAsync(member));
     }
 
@@ -99,7 +101,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var ghost = MetricDefinitionId.New();
 
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(
-            () => scope.Recorder.RecordAsync(new(member, ghost, MetricValue.Of(100, MetricUnit.Kilogram))));
+            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, ghost, MetricValue.Of(100, MetricUnit.Kilogram))));
 
         Assert.Equal(ghost, error.Key);
         Assert.Equal(0L, await CountForAsync(member));
@@ -113,9 +115,9 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var member = await database.AddUserAsync();
         var now = scope.Clock.GetCurrentInstant();
 
-        await scope.Recorder.RecordAsync(new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { RecordedAt = now + Duration.FromMinutes(5) });
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { RecordedAt = now + Duration.FromMinutes(5) });
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => scope.Recorder.RecordAsync(new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { RecordedAt = now + Duration.FromMinutes(6) }));
+            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { RecordedAt = now + Duration.FromMinutes(6) }));
 
         Assert.Equal("RecordedAt", error.ParameterName);
         Assert.Equal(1L, await CountForAsync(member));
@@ -134,9 +136,9 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
             Source = MetricSource.SelfReport,
         };
 
-        var first = await scope.Recorder.RecordAsync(request);
+        var first = await scope.Recorder.RecordAsync(MetricViewer.ForMember(request.MemberId), request);
         await using var retryScope = new ServiceScope(database.ConnectionString);
-        var second = await retryScope.Recorder.RecordAsync(request);
+        var second = await retryScope.Recorder.RecordAsync(MetricViewer.ForMember(request.MemberId), request);
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(request.Id, first.Id);
@@ -150,10 +152,10 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var squat = await scope.BackSquatAsync();
         var member = await database.AddUserAsync();
         var request = new RecordMetricRequest(member, squat.Id, MetricValue.Of(140, MetricUnit.Kilogram)) { Id = MemberMetricId.New() };
-        await scope.Recorder.RecordAsync(request);
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(request.MemberId), request);
 
         await Assert.ThrowsAsync<MetricConflictException>(
-            () => scope.Recorder.RecordAsync(request with { Value = MetricValue.Of(150, MetricUnit.Kilogram) }));
+            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(request.MemberId), request with { Value = MetricValue.Of(150, MetricUnit.Kilogram) }));
 
         Assert.Equal(140m, await database.ScalarAsync<decimal>("SELECT value FROM member_metrics WHERE id = $1", request.Id!.Value.Value));
         Assert.Equal(1L, await CountForAsync(member));
@@ -168,9 +170,9 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var at = scope.Clock.GetCurrentInstant() - Duration.FromDays(1);
         var low = new MemberMetricId(Guid.Parse("00000000-0000-7000-8000-000000000001"));
         var high = new MemberMetricId(Guid.Parse("ffffffff-0000-7000-8000-000000000001"));
-        await scope.Recorder.RecordAsync(new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { RecordedAt = at - Duration.FromDays(30) });
-        await scope.Recorder.RecordAsync(new(member, squat.Id, MetricValue.Of(120, MetricUnit.Kilogram)) { RecordedAt = at, Id = high });
-        await scope.Recorder.RecordAsync(new(member, squat.Id, MetricValue.Of(110, MetricUnit.Kilogram)) { RecordedAt = at, Id = low });
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { RecordedAt = at - Duration.FromDays(30) });
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(120, MetricUnit.Kilogram)) { RecordedAt = at, Id = high });
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(110, MetricUnit.Kilogram)) { RecordedAt = at, Id = low });
 
         var latest = await scope.Reader.GetLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
 
@@ -194,7 +196,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
         var member = await database.AddUserAsync();
-        await scope.Recorder.RecordAsync(new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
 
         await database.ExecuteAsync($"DELETE FROM users WHERE id = '{member}'");
 

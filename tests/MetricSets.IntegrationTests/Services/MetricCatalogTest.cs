@@ -98,8 +98,8 @@ public sealed class MetricCatalogTest(DatabaseFixture database) : IClassFixture<
         await using var scope = new ServiceScope(database.ConnectionString);
         var definition = await scope.BackSquatAsync();
         var organization = await database.AddOrganizationAsync();
-        await scope.Sets.CreateAsync(MetricOwner.ForOrganization(organization), "Strength", [definition.Id]);
-        await scope.Sets.CreateAsync(MetricOwner.ForOrganization(organization), "Benchmarks", [definition.Id]);
+        await scope.CreateSetAsync(MetricOwner.ForOrganization(organization), "Strength", [definition.Id]);
+        await scope.CreateSetAsync(MetricOwner.ForOrganization(organization), "Benchmarks", [definition.Id]);
 
         var error = await Assert.ThrowsAsync<MetricConflictException>(() => scope.Catalog.DeleteAsync(definition.Id));
 
@@ -116,7 +116,7 @@ public sealed class MetricCatalogTest(DatabaseFixture database) : IClassFixture<
         await using var scope = new ServiceScope(database.ConnectionString);
         var definition = await scope.BackSquatAsync();
         var member = await database.AddUserAsync();
-        await scope.Recorder.RecordAsync(new(member, definition.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
+        await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, definition.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
 
         var error = await Assert.ThrowsAsync<MetricConflictException>(() => scope.Catalog.DeleteAsync(definition.Id));
 
@@ -141,7 +141,7 @@ public sealed class MetricCatalogTest(DatabaseFixture database) : IClassFixture<
     {
         await using var scope = new ServiceScope(database.ConnectionString);
         var definition = await scope.BackSquatAsync();
-        await scope.Sets.CreateAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Strength", [definition.Id]);
+        await scope.CreateSetAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Strength", [definition.Id]);
 
         var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(
             () => database.ExecuteAsync($"DELETE FROM metric_definitions WHERE id = '{definition.Id}'"));

@@ -19,10 +19,10 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
 
         foreach (var owner in owners)
         {
-            var created = await scope.Sets.CreateAsync(owner, "  Benchmarks  ", [row.Id, squat.Id]);
+            var created = await scope.CreateSetAsync(owner, "  Benchmarks  ", [row.Id, squat.Id]);
 
             await using var reader = new ServiceScope(database.ConnectionString);
-            var read = await reader.Sets.GetAsync(created.Id);
+            var read = await reader.Sets.GetAsync(reader.ActorFor(created.Owner), created.Id);
             Assert.Equal(owner, read.Owner);
             Assert.Equal("Benchmarks", read.Name);
             Assert.Equal([row.Id, squat.Id], read.DefinitionIds);
@@ -39,14 +39,14 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         var ghost = OrganizationId.New();
 
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(
-            () => scope.Sets.CreateAsync(MetricOwner.ForOrganization(ghost), "Strength", [squat.Id]));
+            () => scope.CreateSetAsync(MetricOwner.ForOrganization(ghost), "Strength", [squat.Id]));
 
         Assert.Equal("organization", error.Entity);
         Assert.Equal(ghost, error.Key);
         Assert.Equal(before, (await database.CountAsync("metric_sets"), await database.CountAsync("metric_set_definitions")));
 
         // Nothing is left pending in the host's context either: the next save succeeds.
-        await scope.Sets.CreateAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Strength", [squat.Id]);
+        await scope.CreateSetAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Strength", [squat.Id]);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         var ghost = MetricDefinitionId.New();
 
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(
-            () => scope.Sets.CreateAsync(MetricOwner.ForMember(UserId.New()), "Mine", [ghost]));
+            () => scope.CreateSetAsync(MetricOwner.ForMember(UserId.New()), "Mine", [ghost]));
 
         Assert.Equal(ghost, error.Key);
         Assert.Equal(before, await database.CountAsync("metric_sets"));
@@ -71,7 +71,7 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         var before = await database.CountAsync("metric_sets");
 
         await Assert.ThrowsAsync<MetricConflictException>(
-            () => scope.Sets.CreateAsync(MetricOwner.ForOrganization(OrganizationId.New()), "Twice", [squat.Id, squat.Id]));
+            () => scope.CreateSetAsync(MetricOwner.ForOrganization(OrganizationId.New()), "Twice", [squat.Id, squat.Id]));
 
         Assert.Equal(before, await database.CountAsync("metric_sets"));
     }
@@ -85,7 +85,7 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         var before = await database.CountAsync("metric_sets");
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => scope.Sets.CreateAsync(MetricOwner.ForOrganization(OrganizationId.New()), name));
+            () => scope.CreateSetAsync(MetricOwner.ForOrganization(OrganizationId.New()), name));
 
         Assert.Equal("name", error.ParameterName);
         Assert.Equal(before, await database.CountAsync("metric_sets"));
@@ -101,7 +101,7 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         var before = await database.CountAsync("metric_sets");
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => scope.Sets.CreateAsync(MetricOwner.ForOrganization(organization), "Full", [squat.Id, row.Id]));
+            () => scope.CreateSetAsync(MetricOwner.ForOrganization(organization), "Full", [squat.Id, row.Id]));
 
         Assert.Contains("the limit is 1", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await database.CountAsync("metric_sets"));
@@ -115,15 +115,15 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         var b = await scope.RowTimeAsync();
         var c = await scope.BodyFatAsync();
         var d = await scope.BackSquatAsync();
-        var set = await scope.Sets.CreateAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Ordered", [a.Id, b.Id]);
+        var set = await scope.CreateSetAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Ordered", [a.Id, b.Id]);
 
-        await scope.Sets.AddDefinitionAsync(set.Id, c.Id);
-        await scope.Sets.AddDefinitionAsync(set.Id, d.Id);
-        await scope.Sets.MoveDefinitionAsync(set.Id, d.Id, 0);
-        await scope.Sets.RemoveDefinitionAsync(set.Id, b.Id);
+        await scope.Sets.AddDefinitionAsync(scope.ActorFor(set.Owner), set.Id, c.Id);
+        await scope.Sets.AddDefinitionAsync(scope.ActorFor(set.Owner), set.Id, d.Id);
+        await scope.Sets.MoveDefinitionAsync(scope.ActorFor(set.Owner), set.Id, d.Id, 0);
+        await scope.Sets.RemoveDefinitionAsync(scope.ActorFor(set.Owner), set.Id, b.Id);
 
         await using var reader = new ServiceScope(database.ConnectionString);
-        var read = await reader.Sets.GetAsync(set.Id);
+        var read = await reader.Sets.GetAsync(reader.ActorFor(set.Owner), set.Id);
         Assert.Equal([d.Id, a.Id, c.Id], read.DefinitionIds);
         Assert.Equal(
             [0, 1, 2],
@@ -135,9 +135,9 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
     {
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
-        var set = await scope.Sets.CreateAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Once", [squat.Id]);
+        var set = await scope.CreateSetAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Once", [squat.Id]);
 
-        await Assert.ThrowsAsync<MetricConflictException>(() => scope.Sets.AddDefinitionAsync(set.Id, squat.Id));
+        await Assert.ThrowsAsync<MetricConflictException>(() => scope.Sets.AddDefinitionAsync(scope.ActorFor(set.Owner), set.Id, squat.Id));
 
         Assert.Equal([0], await ReadSortOrdersAsync(set.Id));
     }
@@ -148,23 +148,23 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
         var row = await scope.RowTimeAsync();
-        var set = await scope.Sets.CreateAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Two", [squat.Id, row.Id]);
+        var set = await scope.CreateSetAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Two", [squat.Id, row.Id]);
 
-        var error = await Assert.ThrowsAsync<MetricValidationException>(() => scope.Sets.MoveDefinitionAsync(set.Id, squat.Id, 2));
+        var error = await Assert.ThrowsAsync<MetricValidationException>(() => scope.Sets.MoveDefinitionAsync(scope.ActorFor(set.Owner), set.Id, squat.Id, 2));
 
         Assert.Equal("newIndex", error.ParameterName);
         Assert.Equal(2, error.AttemptedValue);
         await using var reader = new ServiceScope(database.ConnectionString);
-        Assert.Equal([squat.Id, row.Id], (await reader.Sets.GetAsync(set.Id)).DefinitionIds);
+        Assert.Equal([squat.Id, row.Id], (await reader.Sets.GetAsync(reader.ActorFor(set.Owner), set.Id)).DefinitionIds);
     }
 
     [Fact]
     public async Task Removing_a_definition_the_set_lacks_is_not_found()
     {
         await using var scope = new ServiceScope(database.ConnectionString);
-        var set = await scope.Sets.CreateAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Empty");
+        var set = await scope.CreateSetAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Empty");
 
-        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.RemoveDefinitionAsync(set.Id, MetricDefinitionId.New()));
+        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.RemoveDefinitionAsync(scope.ActorFor(set.Owner), set.Id, MetricDefinitionId.New()));
     }
 
     [Fact]
@@ -172,14 +172,14 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
     {
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
-        var set = await scope.Sets.CreateAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Doomed", [squat.Id]);
+        var set = await scope.CreateSetAsync(MetricOwner.ForOrganization(await database.AddOrganizationAsync()), "Doomed", [squat.Id]);
 
-        await scope.Sets.DeleteAsync(set.Id);
+        await scope.Sets.DeleteAsync(scope.ActorFor(set.Owner), set.Id);
 
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM metric_set_definitions WHERE set_id = $1", set.Id.Value));
         Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM metric_definitions WHERE id = $1", squat.Id.Value));
-        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.DeleteAsync(set.Id));
-        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.GetAsync(set.Id));
+        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.DeleteAsync(scope.ActorFor(set.Owner), set.Id));
+        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.GetAsync(scope.ActorFor(set.Owner), set.Id));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
     {
         await using var scope = new ServiceScope(database.ConnectionString);
         var workout = await database.AddWorkoutAsync();
-        var set = await scope.Sets.CreateAsync(MetricOwner.ForWorkout(workout), "WOD");
+        var set = await scope.CreateSetAsync(MetricOwner.ForWorkout(workout), "WOD");
 
         await database.ExecuteAsync($"DELETE FROM workouts WHERE id = '{workout}'");
 
@@ -200,11 +200,11 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         await using var scope = new ServiceScope(database.ConnectionString);
         var mine = MetricOwner.ForOrganization(await database.AddOrganizationAsync());
         var theirs = MetricOwner.ForOrganization(await database.AddOrganizationAsync());
-        await scope.Sets.CreateAsync(mine, "Zeta");
-        await scope.Sets.CreateAsync(mine, "Alpha");
-        await scope.Sets.CreateAsync(theirs, "Beta");
+        await scope.CreateSetAsync(mine, "Zeta");
+        await scope.CreateSetAsync(mine, "Alpha");
+        await scope.CreateSetAsync(theirs, "Beta");
 
-        var names = (await scope.Sets.ListByOwnerAsync(mine)).Select(s => s.Name);
+        var names = (await scope.Sets.ListByOwnerAsync(scope.ActorFor(mine), mine)).Select(s => s.Name);
 
         Assert.Equal(["Alpha", "Zeta"], names);
     }

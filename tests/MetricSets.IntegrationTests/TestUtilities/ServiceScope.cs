@@ -15,6 +15,7 @@ public sealed class ServiceScope : IAsyncDisposable
 
     public ServiceScope(string connectionString, Action<MetricSetsOptions>? configure = null)
     {
+        Directory = Directories.GetOrAdd(connectionString, _ => new TestMembershipDirectory());
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<IMembershipDirectory>(Directory);
@@ -26,7 +27,29 @@ public sealed class ServiceScope : IAsyncDisposable
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 1, 9, 0));
 
-    public TestMembershipDirectory Directory { get; } = new();
+    // One directory per database, so scopes over one database agree on who belongs where.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TestMembershipDirectory> Directories = new();
+
+    public TestMembershipDirectory Directory { get; }
+
+    /// <summary>Returns an actor the policy lets manage <paramref name="owner"/>'s sets, registering what the directory needs.</summary>
+    public MetricViewer ActorFor(MetricOwner owner) => owner.Match(
+        member => MetricViewer.ForMember(member),
+        workout =>
+        {
+            var organization = OrganizationId.New();
+            Directory.AddWorkout(workout, organization);
+            return StaffOf(organization);
+        },
+        StaffOf);
+
+    /// <summary>Returns a confirmed staff viewer of <paramref name="organization"/>.</summary>
+    public MetricViewer StaffOf(OrganizationId organization)
+    {
+        var staff = UserId.New();
+        Directory.AddStaff(staff, organization);
+        return MetricViewer.ForStaff(staff, organization);
+    }
 
     public IMetricCatalog Catalog => Get<IMetricCatalog>();
 
@@ -50,4 +73,12 @@ public sealed class ServiceScope : IAsyncDisposable
         await _scope.DisposeAsync();
         await _provider.DisposeAsync();
     }
+}
+
+public static class ServiceScopeExtensions
+{
+    /// <summary>Creates a set as an actor allowed to manage <paramref name="owner"/>'s sets.</summary>
+    public static Task<MetricSet> CreateSetAsync(
+        this ServiceScope scope, MetricOwner owner, string name, IEnumerable<MetricDefinitionId>? definitionIds = null) =>
+        scope.Sets.CreateAsync(scope.ActorFor(owner), owner, name, definitionIds);
 }

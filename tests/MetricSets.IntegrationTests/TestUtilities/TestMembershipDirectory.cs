@@ -5,6 +5,7 @@ public sealed class TestMembershipDirectory : IMembershipDirectory
 {
     private readonly HashSet<(UserId, OrganizationId)> _members = [];
     private readonly HashSet<(UserId, OrganizationId)> _staff = [];
+    private readonly Dictionary<WorkoutId, OrganizationId> _workouts = [];
 
     public int ListCalls { get; private set; }
 
@@ -17,6 +18,12 @@ public sealed class TestMembershipDirectory : IMembershipDirectory
     public TestMembershipDirectory AddStaff(UserId user, OrganizationId organization)
     {
         _staff.Add((user, organization));
+        return this;
+    }
+
+    public TestMembershipDirectory AddWorkout(WorkoutId workout, OrganizationId organization)
+    {
+        _workouts[workout] = organization;
         return this;
     }
 
@@ -34,6 +41,9 @@ public sealed class TestMembershipDirectory : IMembershipDirectory
             _staff.Contains((userId, organizationId)) ? ViewerRole.Staff
             : _members.Contains((userId, organizationId)) ? ViewerRole.Member
             : null);
+
+    public ValueTask<OrganizationId?> GetWorkoutOrganizationAsync(WorkoutId workoutId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_workouts.TryGetValue(workoutId, out var organization) ? organization : (OrganizationId?)null);
 
     public ValueTask<IReadOnlyCollection<UserId>> ListActiveMembersAsync(OrganizationId organizationId, CancellationToken cancellationToken = default)
     {

@@ -2,14 +2,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Infrastructure;
 
-/// <summary>Reads the default language that <c>ApplyMetricSets</c> recorded in the model.</summary>
-internal static class DefaultLanguage
+/// <summary>Reads the settings that <c>ApplyMetricSets</c> recorded in the model: the default language and the provenance.</summary>
+internal static class ModelSettings
 {
-    public static string? Of(DbContext context) =>
+    public static string? DefaultLanguageOf(DbContext context) =>
         context.Model.FindAnnotation(MetricSetsModelBuilderExtensions.DefaultLanguageAnnotation)?.Value as string;
 
-    public static string Require(DbContext context) =>
-        Of(context) ?? throw new InvalidOperationException(
+    /// <summary>Gets the <see cref="MemberMetricProvenance"/> the model was built with.</summary>
+    public static MemberMetricProvenance Provenance(DbContext context) =>
+        Enum.Parse<MemberMetricProvenance>(
+            context.Model.FindAnnotation(MetricSetsModelBuilderExtensions.ProvenanceAnnotation)?.Value as string ?? nameof(MemberMetricProvenance.None));
+
+    public static string RequireDefaultLanguage(DbContext context) =>
+        DefaultLanguageOf(context) ?? throw new InvalidOperationException(
             $"{context.GetType().Name}'s model has no MetricSets tables: call modelBuilder.ApplyMetricSets() in OnModelCreating.");
 
     /// <summary>
@@ -19,7 +24,7 @@ internal static class DefaultLanguage
     public static LocalizedName Rebase(DbContext context, LocalizedName name, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(name, parameterName);
-        var language = Require(context);
+        var language = RequireDefaultLanguage(context);
         return name.TryGetExact(language, out _)
             ? LocalizedName.Create(name.Texts, language)
             : throw new MetricValidationException(
