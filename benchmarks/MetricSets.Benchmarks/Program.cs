@@ -1,5 +1,62 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using MetricSets.Benchmarks.Data;
+using Perfolizer.Horology;
 
-// The read-path suite against PostgreSQL (raw Npgsql baseline vs the library vs naive EF LINQ) arrives with the reads
-// issue; until then the suite measures the domain's hot arithmetic. Run: dotnet run -c Release --project benchmarks/MetricSets.Benchmarks
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// The read suite compares, per query, hand-written SQL on raw Npgsql (the baseline), the library's service and the naive
+// EF LINQ, over databases of 100k/1M/10M member_metrics rows at history depths 10/100/1000. See docs/performance.md.
+//
+//   dotnet run -c Release --project benchmarks/MetricSets.Benchmarks -- --quick    100k and 1M rows, short job (< 10 min)
+//   dotnet run -c Release --project benchmarks/MetricSets.Benchmarks -- --full     adds 10M rows, longer job
+//
+// Any other argument goes to BenchmarkDotNet (default: --filter '*'), e.g. --filter '*Leaderboard*'.
+var quick = args.Contains("--quick");
+var full = args.Contains("--full");
+args = [.. args.Where(a => a is not "--quick" and not "--full")];
+if (!args.Contains("--filter"))
+{
+    args = [.. args, "--filter", "*"];
+}
+
+if (quick)
+{
+    Environment.SetEnvironmentVariable(BenchMode.QuickVariable, "1");
+}
+
+var job = quick
+    ? Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(100))
+    : full
+        ? Job.Default.WithId("Full").WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(250))
+        : null;
+var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
+if (job is not null)
+{
+    config = config.AddJob(job.AsDefault());
+}
+
+// Generate (or find) every database up front, in this process: the benchmark processes BenchmarkDotNet starts inherit
+// METRICSETS_BENCH_CONNECTION and reuse this server.
+var filters = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith('-')).ToList();
+var readsSelected = filters.Exists(f => !f.Contains("Conversion", StringComparison.Ordinal));
+var listing = args.Any(a => a is "--list" or "--help" or "-h" or "--info" or "--version");
+try
+{
+    if (readsSelected && !listing)
+    {
+        foreach (var rows in BenchMode.RowCounts)
+        {
+            foreach (var depth in BenchMode.AllDepths)
+            {
+                await BenchDatabase.EnsureAsync(new BenchShape(rows, depth));
+            }
+        }
+    }
+
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+}
+finally
+{
+    await BenchServer.StopAsync();
+}
