@@ -12,6 +12,9 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>Points the fixture at a database created elsewhere (for example with another host model).</summary>
+    public void UseConnectionString(string connectionString) => ConnectionString = connectionString;
+
     public TestDbContext CreateContext() => new(TestDbContext.Options(ConnectionString));
 
     public async Task<NpgsqlConnection> OpenConnectionAsync()

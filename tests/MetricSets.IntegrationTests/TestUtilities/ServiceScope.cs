@@ -13,14 +13,26 @@ public sealed class ServiceScope : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly AsyncServiceScope _scope;
 
-    public ServiceScope(string connectionString, Action<MetricSetsOptions>? configure = null)
+    public ServiceScope(
+        string connectionString, Action<MetricSetsOptions>? configure = null, MemberMetricProvenance provenance = MemberMetricProvenance.None)
     {
         Directory = Directories.GetOrAdd(connectionString, _ => new TestMembershipDirectory());
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<IMembershipDirectory>(Directory);
-        services.AddDbContext<TestDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
-        services.AddMetricSets<TestDbContext>(configure);
+        switch (provenance)
+        {
+            case MemberMetricProvenance.None:
+                AddContext<TestDbContext>(services, connectionString, configure);
+                break;
+            case MemberMetricProvenance.Track:
+                AddContext<TrackedProvenanceDbContext>(services, connectionString, configure);
+                break;
+            default:
+                AddContext<RestrictedProvenanceDbContext>(services, connectionString, configure);
+                break;
+        }
+
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateAsyncScope();
     }
@@ -63,10 +75,19 @@ public sealed class ServiceScope : IAsyncDisposable
 
     public ILeaderboardReader Leaderboards => Get<ILeaderboardReader>();
 
-    public TestDbContext Context => Get<TestDbContext>();
+    public DbContext Context => (DbContext?)_scope.ServiceProvider.GetService<TestDbContext>()
+        ?? (DbContext?)_scope.ServiceProvider.GetService<TrackedProvenanceDbContext>()
+        ?? _scope.ServiceProvider.GetRequiredService<RestrictedProvenanceDbContext>();
 
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    private static void AddContext<TContext>(IServiceCollection services, string connectionString, Action<MetricSetsOptions>? configure)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
+        services.AddMetricSets<TContext>(configure);
+    }
 
     public async ValueTask DisposeAsync()
     {

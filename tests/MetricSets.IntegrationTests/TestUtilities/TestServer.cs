@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore;
 using MetricSets.Testing.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -40,11 +41,34 @@ public static class TestServer
     }
 
     /// <summary>The DDL the model generates for the library's tables, as hosts' migrations create them.</summary>
-    public static string GenerateSchemaScript()
+    public static string GenerateSchemaScript(MemberMetricProvenance provenance = MemberMetricProvenance.None)
     {
-        using var context = new TestDbContext(TestDbContext.Options("Host=unused"));
+        using DbContext context = provenance switch
+        {
+            MemberMetricProvenance.None => new TestDbContext(TestDbContext.Options("Host=unused")),
+            MemberMetricProvenance.Track => new TrackedProvenanceDbContext(Options<TrackedProvenanceDbContext>()),
+            _ => new RestrictedProvenanceDbContext(Options<RestrictedProvenanceDbContext>()),
+        };
         return context.Database.GenerateCreateScript();
     }
+
+    /// <summary>Creates a database whose schema comes from a host model with the given provenance option.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix, MemberMetricProvenance provenance)
+    {
+        if (provenance == MemberMetricProvenance.None)
+        {
+            return await CreateDatabaseAsync(prefix);
+        }
+
+        var connectionString = await CreateEmptyDatabaseAsync(prefix);
+        await ExecuteAsync(connectionString, HostTablesSql);
+        await ExecuteAsync(connectionString, GenerateSchemaScript(provenance));
+        return connectionString;
+    }
+
+    private static DbContextOptions<TContext> Options<TContext>()
+        where TContext : DbContext =>
+        new DbContextOptionsBuilder<TContext>().UseNpgsql("Host=unused", npgsql => npgsql.UseMetricSets()).Options;
 
     public static async Task ExecuteAsync(string connectionString, string sql)
     {

@@ -1,0 +1,167 @@
+using MetricSets.EntityFrameworkCore;
+using MetricSets.EntityFrameworkCore.Services;
+using MetricSets.IntegrationTests.Schema;
+using MetricSets.IntegrationTests.TestUtilities;
+using NodaTime;
+
+namespace MetricSets.IntegrationTests.Security;
+
+/// <summary>
+/// Opt-in recorded-in provenance: the column, filled on every write, and under <see cref="MemberMetricProvenance.Restrict"/>
+/// staff of A see values recorded in A plus self-reports only, with latest, best, history and leaderboards computed over
+/// those rows.
+/// </summary>
+public sealed class ProvenanceTest
+{
+    private static readonly Duration Day = Duration.FromDays(1);
+
+    [Fact]
+    public async Task The_option_adds_a_nullable_organization_id_that_forgets_a_deleted_organization()
+    {
+        var connectionString = await TestServer.CreateDatabaseAsync("metricsets_provenance_schema", MemberMetricProvenance.Track);
+
+        var columns = await CatalogSnapshot.ColumnsAsync(connectionString);
+        var constraints = await CatalogSnapshot.ConstraintsAsync(connectionString);
+        var indexes = await CatalogSnapshot.IndexesAsync(connectionString);
+
+        Assert.Equal([.. SeedSchema.Columns.Take(7), "member_metrics.organization_id uuid", .. SeedSchema.Columns.Skip(7)], columns);
+        Assert.Contains("member_metrics_organization_id_fkey: FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL", constraints);
+        Assert.Equal(SeedSchema.Constraints.Length + 1, constraints.Count);
+        Assert.Contains("member_metrics_organization_idx: CREATE INDEX member_metrics_organization_idx ON public.member_metrics USING btree (organization_id)", indexes);
+    }
+
+    [Fact]
+    public async Task Without_the_option_the_schema_has_no_organization_id()
+    {
+        var connectionString = await TestServer.CreateDatabaseAsync("metricsets_no_provenance", MemberMetricProvenance.None);
+
+        Assert.DoesNotContain("member_metrics.organization_id uuid", await CatalogSnapshot.ColumnsAsync(connectionString));
+    }
+
+    [Fact]
+    public async Task Every_write_records_the_organization_it_was_made_in()
+    {
+        var gym = await Gym.CreateAsync(MemberMetricProvenance.Track);
+
+        var byCoachA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 3);
+        var selfInA = await gym.Scope.Recorder.RecordAsync(
+            MetricViewer.ForMember(gym.Both, gym.A), new(gym.Both, gym.Squat.Id, MetricValue.Of(101, MetricUnit.Kilogram)));
+        var selfAnywhere = await gym.RecordAsync(MetricViewer.ForMember(gym.Both), gym.Both, 102, Day);
+
+        Assert.Equal(gym.A, byCoachA.RecordedIn);
+        Assert.Equal(gym.A, selfInA.RecordedIn);
+        Assert.Equal(MetricSource.SelfReport, selfInA.Source);
+        Assert.Null(selfAnywhere.RecordedIn);
+        Assert.Equal(gym.A.Value, await gym.Database.ScalarAsync<Guid>("SELECT organization_id FROM member_metrics WHERE id = $1", byCoachA.Id.Value));
+
+        // Track does not restrict reads: staff of B see the value recorded in A (the newest, recorded now) as the latest.
+        var latest = await gym.Scope.Reader.GetLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id);
+        Assert.Equal(selfInA.Id, latest?.Id);
+        Assert.Equal(gym.A, latest?.RecordedIn);
+    }
+
+    [Fact]
+    public async Task Restrict_confines_staff_to_their_organizations_values_and_self_reports()
+    {
+        var gym = await Gym.CreateAsync(MemberMetricProvenance.Restrict);
+        var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 5);
+        var selfReport = await gym.RecordAsync(MetricViewer.ForMember(gym.Both), gym.Both, 105, Day * 4);
+        var inB = await gym.RecordAsync(gym.CoachB, gym.Both, 140, Day * 1);   // newest and best, recorded in B
+
+        var reader = gym.Scope.Reader;
+        var latestForA = await reader.GetLatestAsync(gym.CoachAView, gym.Both, gym.Squat.Id);
+        var bestForA = await reader.GetPersonalBestsAsync(gym.CoachAView, gym.Both, [gym.Squat.Id]);
+        var historyForA = await reader.GetHistoryAsync(gym.CoachAView, gym.Both, gym.Squat.Id, new Interval(null, null));
+        var lastForA = await reader.GetLastAsync(gym.CoachAView, gym.Both, [gym.Squat.Id], 10);
+        var boardForA = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachAView, gym.A, gym.Squat.Id);
+
+        Assert.Equal(selfReport.Id, latestForA?.Id);
+        Assert.Equal(selfReport.Id, bestForA[gym.Squat.Id].Id);
+        Assert.Equal([inA.Id, selfReport.Id], historyForA.Items.Select(r => r.Id));
+        Assert.DoesNotContain(inB.Id, lastForA[gym.Squat.Id].Select(r => r.Id));
+        Assert.Equal(MetricValue.Of(105, MetricUnit.Kilogram), Assert.Single(boardForA.Items).Value);
+
+        // B sees its own value; the member sees everything.
+        Assert.Equal(inB.Id, (await reader.GetLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id))?.Id);
+        Assert.Equal(3, (await reader.GetHistoryAsync(MetricViewer.ForMember(gym.Both), gym.Both, gym.Squat.Id, new Interval(null, null))).Items.Count);
+    }
+
+    [Fact]
+    public async Task Restrict_applies_to_set_resolution_too()
+    {
+        var gym = await Gym.CreateAsync(MemberMetricProvenance.Restrict);
+        var set = await gym.Scope.Sets.CreateAsync(gym.CoachAView, MetricOwner.ForOrganization(gym.A), "Strength", [gym.Squat.Id]);
+        var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 2);
+        await gym.RecordAsync(gym.CoachB, gym.Both, 140, Day * 1);
+
+        var resolved = await gym.Scope.Resolver.ResolveAsync(gym.CoachAView, set.Id, gym.Both, "en");
+
+        Assert.Equal(inA.Id, resolved.Metrics[0].Latest?.Id);
+    }
+
+    [Fact]
+    public async Task Staff_may_not_pass_their_entries_off_as_self_reports()
+    {
+        var gym = await Gym.CreateAsync(MemberMetricProvenance.Restrict);
+
+        var error = await Assert.ThrowsAsync<MetricValidationException>(() => gym.Scope.Recorder.RecordAsync(
+            gym.CoachBView, new(gym.Both, gym.Squat.Id, MetricValue.Of(150, MetricUnit.Kilogram)) { Source = MetricSource.SelfReport }));
+
+        Assert.Equal("Source", error.ParameterName);
+        Assert.Equal(0L, await gym.Database.ScalarAsync<long>("SELECT count(*) FROM member_metrics"));
+    }
+
+    /// <summary>Two gyms with a coach each and a member who belongs to both.</summary>
+    private sealed class Gym
+    {
+        public required ProvenanceDatabase Database { get; init; }
+
+        public required ServiceScope Scope { get; init; }
+
+        public required OrganizationId A { get; init; }
+
+        public required OrganizationId B { get; init; }
+
+        public required UserId Both { get; init; }
+
+        public required MetricViewer CoachA { get; init; }
+
+        public required MetricViewer CoachB { get; init; }
+
+        public required MetricDefinition Squat { get; init; }
+
+        public MetricViewer CoachAView => CoachA;
+
+        public MetricViewer CoachBView => CoachB;
+
+        public static async Task<Gym> CreateAsync(MemberMetricProvenance provenance)
+        {
+            var database = new ProvenanceDatabase(await TestServer.CreateDatabaseAsync($"metricsets_{provenance}", provenance));
+            var scope = new ServiceScope(database.ConnectionString, provenance: provenance);
+            var a = await database.AddOrganizationAsync();
+            var b = await database.AddOrganizationAsync();
+            var both = await database.AddUserAsync();
+            scope.Directory.AddMember(both, a).AddMember(both, b);
+            return new Gym
+            {
+                Database = database,
+                Scope = scope,
+                A = a,
+                B = b,
+                Both = both,
+                CoachA = scope.StaffOf(a),
+                CoachB = scope.StaffOf(b),
+                Squat = await scope.BackSquatAsync(),
+            };
+        }
+
+        public Task<MemberMetric> RecordAsync(MetricViewer actor, UserId member, decimal kilograms, Duration ago) =>
+            Scope.Recorder.RecordAsync(
+                actor,
+                new(member, Squat.Id, MetricValue.Of(kilograms, MetricUnit.Kilogram))
+                {
+                    RecordedAt = Scope.Clock.GetCurrentInstant() - ago,
+                    Source = actor.UserId == member ? null : MetricSource.CoachInput,
+                });
+    }
+}
