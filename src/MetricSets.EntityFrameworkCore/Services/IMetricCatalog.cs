@@ -22,6 +22,16 @@ public interface IMetricCatalog
     Task<MetricDefinition> CreateAsync(
         MetricSlug slug, LocalizedName name, MetricUnit unit, MetricKind kind, string? description = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds every entry whose slug is not in the catalogue yet and leaves existing definitions exactly as they are, so it
+    /// can run at every start-up: running it twice changes nothing, and entries added to the list later are added.
+    /// </summary>
+    /// <param name="entries">The entries, for example <see cref="StandardCatalog.Entries"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many entries were added.</returns>
+    /// <exception cref="MetricValidationException">An entry's name lacks the default language or its kind does not allow its unit; nothing is added.</exception>
+    Task<int> EnsureAsync(IEnumerable<CatalogEntry> entries, CancellationToken cancellationToken = default);
+
     /// <summary>Gets a definition by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -30,6 +30,33 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
         return definition;
     }
 
+    public async Task<int> EnsureAsync(IEnumerable<CatalogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var wanted = entries
+            .Select(entry => MetricDefinition.Create(
+                entry.Slug, ModelSettings.Rebase(context, entry.Name, nameof(entries)), entry.Unit, entry.Kind, entry.Description))
+            .DistinctBy(definition => definition.Slug)
+            .ToList();
+        var slugs = wanted.Select(definition => definition.Slug).ToList();
+        var existing = await Definitions.AsNoTracking().Where(d => slugs.Contains(d.Slug)).Select(d => d.Slug)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var missing = wanted.Where(definition => !existing.Contains(definition.Slug)).ToList();
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+
+        Definitions.AddRange(missing);
+        await ChangeSaver.SaveAsync(
+            context,
+            error => error is { SqlState: ChangeSaver.UniqueViolation, ConstraintName: SchemaNames.Definitions.SlugUnique }
+                ? new MetricConflictException("Another process added catalogue entries concurrently; run EnsureAsync again.")
+                : null,
+            cancellationToken).ConfigureAwait(false);
+        return missing.Count;
+    }
+
     public async Task<MetricDefinition> GetAsync(MetricDefinitionId id, CancellationToken cancellationToken = default) =>
         await Definitions.FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)
         ?? throw new MetricNotFoundException(Entity, id);
