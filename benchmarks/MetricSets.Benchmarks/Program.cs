@@ -14,7 +14,8 @@ using Perfolizer.Horology;
 // Any other argument goes to BenchmarkDotNet (default: --filter '*'), e.g. --filter '*Leaderboard*'.
 var quick = args.Contains("--quick");
 var full = args.Contains("--full");
-args = [.. args.Where(a => a is not "--quick" and not "--full")];
+var plans = args.Contains("--plans");
+args = [.. args.Where(a => a is not "--quick" and not "--full" and not "--plans")];
 if (!args.Contains("--filter"))
 {
     args = [.. args, "--filter", "*"];
@@ -28,7 +29,7 @@ if (quick)
 var job = quick
     ? Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(100))
     : full
-        ? Job.Default.WithId("Full").WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(250))
+        ? Job.Default.WithId("Full").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithIterationTime(TimeInterval.FromMilliseconds(200))
         : null;
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 if (job is not null)
@@ -52,6 +53,15 @@ try
                 await BenchDatabase.EnsureAsync(new BenchShape(rows, depth));
             }
         }
+    }
+
+    if (plans)
+    {
+        // EXPLAIN (ANALYZE, BUFFERS) of the library's own SQL at the run's largest size, instead of measuring.
+        var largest = BenchMode.RowCounts.Max();
+        Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
+        await MetricSets.Benchmarks.Reads.PlanCapture.RunAsync(largest, Path.Combine("BenchmarkDotNet.Artifacts", $"plans-{largest}.md"));
+        return;
     }
 
     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -22,6 +22,9 @@ public abstract class ReadBenchmark
 {
     private ServiceProvider? _services;
 
+    /// <summary>Gets or sets an interceptor added to the library's context (plan capture only; never while measuring).</summary>
+    internal static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? Interceptor { get; set; }
+
     /// <summary>Gets the row counts of this run (100k and 1M in quick mode; 10M too in full mode).</summary>
     public static IEnumerable<int> RowsValues => BenchMode.RowCounts;
 
@@ -69,7 +72,14 @@ public abstract class ReadBenchmark
 
         var services = new ServiceCollection();
         services.AddSingleton<IMembershipDirectory>(new BenchMembershipDirectory([.. Shape.OrganizationMemberIds().Select(id => new UserId(id))]));
-        services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
+        services.AddDbContext<BenchDbContext>(o =>
+        {
+            o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets());
+            if (Interceptor is not null)
+            {
+                o.AddInterceptors(Interceptor);
+            }
+        });
         services.AddMetricSets<BenchDbContext>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await SetupAsync().ConfigureAwait(false);
