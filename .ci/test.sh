@@ -6,20 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ -z "${METRICSETS_TEST_CONNECTION:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
-  echo "PostgreSQL server binaries not found; installing Debian's postgresql package" >&2
-  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
-fi
-
-# The sample's browser test drives Debian's headless Chromium.
-if [[ -z "${CHROMIUM_PATH:-}" ]] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Chromium not found; installing Debian's chromium package for the browser test" >&2
-  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
-fi
+. .ci/packages.sh
+ensure_debian_package postgresql "PostgreSQL server binaries not found" has_postgres_server
+ensure_debian_package chromium "Chromium not found (the sample's browser test drives it headless)" \
+  bash -c '[[ -n "${CHROMIUM_PATH:-}" ]] || command -v chromium'
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build MetricSets.sln -c Release -warnaserror

@@ -21,6 +21,7 @@ namespace MetricSets.Testing.PostgreSql;
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string OsUser = "postgres";
+    private const string TempPrefix = "metricsets-pg-";
     private readonly string _binDirectory;
     private readonly string _rootDirectory;
     private readonly bool _keepFiles;
@@ -74,7 +75,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         var binDirectory = FindBinDirectory();
         var keepFiles = rootDirectory is not null;
-        var root = rootDirectory is null ? Directory.CreateTempSubdirectory("metricsets-pg-").FullName : Directory.CreateDirectory(rootDirectory).FullName;
+        DeleteAbandonedClusters();
+        var root = rootDirectory is null ? Directory.CreateTempSubdirectory(TempPrefix).FullName : Directory.CreateDirectory(rootDirectory).FullName;
         var runAsPostgres = Environment.UserName == "root";
         if (runAsPostgres)
         {
@@ -139,6 +141,31 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (!_keepFiles)
             {
                 Directory.Delete(_rootDirectory, recursive: true);
+            }
+        }
+    }
+
+    // A process killed before its exit handler finished leaves its stopped cluster behind; collect those that are old
+    // and have no running server (no postmaster.pid), never one that another process may still be creating.
+    private static void DeleteAbandonedClusters()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), TempPrefix + "*"))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddMinutes(-30)
+                    && !File.Exists(Path.Combine(directory, "data", "postmaster.pid")))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // Another process is cleaning up the same directory.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Someone else's cluster.
             }
         }
     }

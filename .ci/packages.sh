@@ -1,0 +1,19 @@
+# Sourced by .ci/test.sh and samples/run.sh: installs a Debian package when what it provides is missing.
+# Usage: ensure_debian_package PACKAGE WHY TEST_COMMAND...   (the package is installed when TEST_COMMAND fails)
+ensure_debian_package() {
+  local package=$1 why=$2
+  shift 2
+  if "$@" >/dev/null 2>&1; then
+    return 0
+  fi
+
+  echo "$why: installing Debian's $package package" >&2
+  local sudo_cmd=""
+  [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$package" >/dev/null
+}
+
+has_postgres_server() {
+  [[ -n "${METRICSETS_TEST_CONNECTION:-}" ]] || compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || command -v pg_ctl
+}
