@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace MetricSets.EntityFrameworkCore.Infrastructure;
 
@@ -9,9 +10,12 @@ internal static class ModelSettings
         context.Model.FindAnnotation(MetricSetsModelBuilderExtensions.DefaultLanguageAnnotation)?.Value as string;
 
     /// <summary>Gets the <see cref="MemberMetricProvenance"/> the model was built with.</summary>
-    public static MemberMetricProvenance Provenance(DbContext context) =>
+    public static MemberMetricProvenance Provenance(DbContext context) => Provenance(context.Model);
+
+    /// <summary>Gets the <see cref="MemberMetricProvenance"/> a model was built with.</summary>
+    public static MemberMetricProvenance Provenance(IModel model) =>
         Enum.Parse<MemberMetricProvenance>(
-            context.Model.FindAnnotation(MetricSetsModelBuilderExtensions.ProvenanceAnnotation)?.Value as string ?? nameof(MemberMetricProvenance.None));
+            model.FindAnnotation(MetricSetsModelBuilderExtensions.ProvenanceAnnotation)?.Value as string ?? nameof(MemberMetricProvenance.None));
 
     public static string RequireDefaultLanguage(DbContext context) =>
         DefaultLanguageOf(context) ?? throw new InvalidOperationException(

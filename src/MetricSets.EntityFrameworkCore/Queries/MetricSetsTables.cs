@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -21,8 +22,7 @@ internal sealed class MetricSetsTables
         Sets = Qualified<MetricSet>(model);
         SetDefinitions = Qualified<MetricSetEntry>(model);
         MemberMetrics = Qualified<MemberMetric>(model);
-        Provenance = Enum.Parse<MemberMetricProvenance>(
-            model.FindAnnotation(MetricSetsModelBuilderExtensions.ProvenanceAnnotation)?.Value as string ?? nameof(MemberMetricProvenance.None));
+        Provenance = ModelSettings.Provenance(model);
     }
 
     public string Definitions { get; }
@@ -60,7 +60,7 @@ internal sealed class MetricSetsTables
     {
         var entityType = model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException("The context's model has no MetricSets tables: call modelBuilder.ApplyMetricSets() in OnModelCreating.");
-        var table = Quote(entityType.GetTableName() ?? SchemaNames.MemberMetrics.Table);
+        var table = Quote(entityType.GetTableName()!);
         return entityType.GetSchema() is { } schema ? $"{Quote(schema)}.{table}" : table;
     }
 
