@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MetricSets.Benchmarks.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NpgsqlTypes;
 
@@ -51,9 +52,15 @@ public class HistoryBenchmarks : ReadBenchmark
 
     /// <summary>IMemberMetricReader.GetHistoryAsync with the previous page's cursor.</summary>
     [Benchmark]
-    public async Task<int> Library()
+    public Task<int> Library() => LibraryAsync(CreateScope());
+
+    /// <summary>The same call with the context from AddDbContextPool.</summary>
+    [Benchmark]
+    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
+
+    private async Task<int> LibraryAsync(AsyncServiceScope scope)
     {
-        await using var scope = CreateScope();
+        await using var disposable = scope.ConfigureAwait(false);
         var page = await Reader(scope).GetHistoryAsync(Viewer, Member, Definition, new Interval(null, null), PageSize, _cursor).ConfigureAwait(false);
         return page.Items.Count;
     }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NpgsqlTypes;
 
 namespace MetricSets.Benchmarks.Reads;
@@ -40,9 +41,15 @@ public class LastValuesBenchmarks : ReadBenchmark
 
     /// <summary>IMemberMetricReader.GetLastAsync.</summary>
     [Benchmark]
-    public async Task<int> Library()
+    public Task<int> Library() => LibraryAsync(CreateScope());
+
+    /// <summary>The same call with the context from AddDbContextPool.</summary>
+    [Benchmark]
+    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
+
+    private async Task<int> LibraryAsync(AsyncServiceScope scope)
     {
-        await using var scope = CreateScope();
+        await using var disposable = scope.ConfigureAwait(false);
         return (await Reader(scope).GetLastAsync(Viewer, Member, SetDefinitionIds, Count).ConfigureAwait(false)).Count;
     }
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NpgsqlTypes;
 
 namespace MetricSets.Benchmarks.Reads;
@@ -35,9 +36,15 @@ public class LatestValuesBenchmarks : ReadBenchmark
 
     /// <summary>IMemberMetricReader.GetLatestAsync.</summary>
     [Benchmark]
-    public async Task<int> Library()
+    public Task<int> Library() => LibraryAsync(CreateScope());
+
+    /// <summary>The same call with the context from AddDbContextPool.</summary>
+    [Benchmark]
+    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
+
+    private async Task<int> LibraryAsync(AsyncServiceScope scope)
     {
-        await using var scope = CreateScope();
+        await using var disposable = scope.ConfigureAwait(false);
         return (await Reader(scope).GetLatestAsync(Viewer, Member, SetDefinitionIds).ConfigureAwait(false)).Count;
     }
 

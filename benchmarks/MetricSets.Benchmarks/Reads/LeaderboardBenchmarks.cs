@@ -58,9 +58,15 @@ public class LeaderboardBenchmarks : ReadBenchmark
 
     /// <summary>ILeaderboardReader.GetLeaderboardAsync, best first.</summary>
     [Benchmark]
-    public async Task<int> Library()
+    public Task<int> Library() => LibraryAsync(CreateScope());
+
+    /// <summary>The same call with the context from AddDbContextPool.</summary>
+    [Benchmark]
+    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
+
+    private async Task<int> LibraryAsync(AsyncServiceScope scope)
     {
-        await using var scope = CreateScope();
+        await using var disposable = scope.ConfigureAwait(false);
         var page = await scope.ServiceProvider.GetRequiredService<ILeaderboardReader>()
             .GetLeaderboardAsync(Viewer, Organization, Definition, LeaderboardOrder.BestFirst, PageSize).ConfigureAwait(false);
         return page.Items.Count;

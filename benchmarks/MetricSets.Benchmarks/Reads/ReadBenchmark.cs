@@ -21,6 +21,7 @@ public sealed record RawReading(Guid DefinitionId, Guid Id, decimal Value, Metri
 public abstract class ReadBenchmark
 {
     private ServiceProvider? _services;
+    private ServiceProvider? _pooledServices;
 
     /// <summary>Gets or sets an interceptor added to the library's context (plan capture only; never while measuring).</summary>
     internal static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? Interceptor { get; set; }
@@ -70,8 +71,9 @@ public abstract class ReadBenchmark
         var connectionString = await BenchDatabase.EnsureAsync(Shape).ConfigureAwait(false);
         Raw = new NpgsqlDataSourceBuilder(connectionString).MapMetricEnums().Build();
 
+        var directory = new BenchMembershipDirectory([.. Shape.OrganizationMemberIds().Select(id => new UserId(id))]);
         var services = new ServiceCollection();
-        services.AddSingleton<IMembershipDirectory>(new BenchMembershipDirectory([.. Shape.OrganizationMemberIds().Select(id => new UserId(id))]));
+        services.AddSingleton<IMembershipDirectory>(directory);
         services.AddDbContext<BenchDbContext>(o =>
         {
             o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets());
@@ -82,6 +84,13 @@ public abstract class ReadBenchmark
         });
         services.AddMetricSets<BenchDbContext>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+        // The same container with a pooled context: shows how much of the library's cost is the per-request DbContext.
+        var pooled = new ServiceCollection();
+        pooled.AddSingleton<IMembershipDirectory>(directory);
+        pooled.AddDbContextPool<BenchDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
+        pooled.AddMetricSets<BenchDbContext>();
+        _pooledServices = pooled.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await SetupAsync().ConfigureAwait(false);
     }
 
@@ -94,14 +103,22 @@ public abstract class ReadBenchmark
             await _services.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_pooledServices is not null)
+        {
+            await _pooledServices.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Raw.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Runs after the database and container are ready.</summary>
     protected virtual Task SetupAsync() => Task.CompletedTask;
 
-    /// <summary>Creates the per-request DI scope.</summary>
+    /// <summary>Creates the per-request DI scope (AddDbContext, as the README wires it).</summary>
     protected AsyncServiceScope CreateScope() => _services!.CreateAsyncScope();
+
+    /// <summary>Creates a per-request DI scope whose context comes from a pool (AddDbContextPool).</summary>
+    protected AsyncServiceScope CreatePooledScope() => _pooledServices!.CreateAsyncScope();
 
     /// <summary>Reads the six reading columns starting at <paramref name="ordinal"/>, preceded by the definition id at 0.</summary>
     protected static RawReading ReadRaw(NpgsqlDataReader reader, int ordinal = 1) =>
