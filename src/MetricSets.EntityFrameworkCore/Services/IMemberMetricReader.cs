@@ -31,7 +31,7 @@ public interface IMemberMetricReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The latest value, or <see langword="null"/> when the member has none.</returns>
     /// <exception cref="MetricNotFoundException">The viewer may not read the member, or the definition does not exist.</exception>
-    Task<MetricReading?> GetLatestAsync(MetricViewer viewer, UserId memberId, MetricDefinitionId definitionId, CancellationToken cancellationToken = default);
+    Task<MetricReading?> FindLatestAsync(MetricViewer viewer, UserId memberId, MetricDefinitionId definitionId, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the last <paramref name="count"/> values of each definition, newest first (FHIR's <c>$lastn</c>).</summary>
     /// <param name="viewer">Who asks.</param>

@@ -17,7 +17,7 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         return last.Where(pair => pair.Value.Count > 0).ToDictionary(pair => pair.Key, pair => pair.Value[0]);
     }
 
-    public async Task<MetricReading?> GetLatestAsync(
+    public async Task<MetricReading?> FindLatestAsync(
         MetricViewer viewer, UserId memberId, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
         (await GetLatestAsync(viewer, memberId, [definitionId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(definitionId);
 

@@ -34,7 +34,7 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
         await gym.RecordAsync(member, gym.Squat, 120, MetricUnit.Kilogram, Day, high);
         await gym.RecordAsync(member, gym.Squat, 110, MetricUnit.Kilogram, Day, new MemberMetricId(Guid.Parse("00000000-0000-7000-8000-000000000000")));
 
-        var latest = await gym.Scope.Reader.GetLatestAsync(MetricViewer.ForMember(member), member, gym.Squat.Id);
+        var latest = await gym.Scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, gym.Squat.Id);
 
         Assert.Equal(high, latest?.Id);
     }
@@ -203,8 +203,8 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
         ];
         foreach (var viewer in forbidden)
         {
-            var hidden = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetLatestAsync(viewer, member, gym.Squat.Id));
-            var absent = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetLatestAsync(viewer, ghost, gym.Squat.Id));
+            var hidden = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.FindLatestAsync(viewer, member, gym.Squat.Id));
+            var absent = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.FindLatestAsync(viewer, ghost, gym.Squat.Id));
             Assert.Equal("member", hidden.Entity);
             Assert.Equal(absent.Message.Replace(ghost.ToString(), "ID", StringComparison.Ordinal), hidden.Message.Replace(member.ToString(), "ID", StringComparison.Ordinal));
             await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetHistoryAsync(viewer, member, gym.Squat.Id, new Interval(null, null)));
@@ -214,7 +214,7 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
 
         // A member who left the gym is no longer visible to its staff.
         gym.Scope.Directory.RemoveMember(member, gym.Gym);
-        await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetLatestAsync(gym.CoachView, member, gym.Squat.Id));
-        Assert.NotNull(await gym.Scope.Reader.GetLatestAsync(MetricViewer.ForMember(member), member, gym.Squat.Id));
+        await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.FindLatestAsync(gym.CoachView, member, gym.Squat.Id));
+        Assert.NotNull(await gym.Scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, gym.Squat.Id));
     }
 }

@@ -55,7 +55,7 @@ public sealed class ProvenanceTest
         Assert.Equal(gym.A.Value, await gym.Database.ScalarAsync<Guid>("SELECT organization_id FROM member_metrics WHERE id = $1", byCoachA.Id.Value));
 
         // Track does not restrict reads: staff of B see the value recorded in A (the newest, recorded now) as the latest.
-        var latest = await gym.Scope.Reader.GetLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id);
+        var latest = await gym.Scope.Reader.FindLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id);
         Assert.Equal(selfInA.Id, latest?.Id);
         Assert.Equal(gym.A, latest?.RecordedIn);
     }
@@ -69,7 +69,7 @@ public sealed class ProvenanceTest
         var inB = await gym.RecordAsync(gym.CoachB, gym.Both, 140, Day * 1);   // newest and best, recorded in B
 
         var reader = gym.Scope.Reader;
-        var latestForA = await reader.GetLatestAsync(gym.CoachAView, gym.Both, gym.Squat.Id);
+        var latestForA = await reader.FindLatestAsync(gym.CoachAView, gym.Both, gym.Squat.Id);
         var bestForA = await reader.GetPersonalBestsAsync(gym.CoachAView, gym.Both, [gym.Squat.Id]);
         var historyForA = await reader.GetHistoryAsync(gym.CoachAView, gym.Both, gym.Squat.Id, new Interval(null, null));
         var lastForA = await reader.GetLastAsync(gym.CoachAView, gym.Both, [gym.Squat.Id], 10);
@@ -82,7 +82,7 @@ public sealed class ProvenanceTest
         Assert.Equal(MetricValue.Of(105, MetricUnit.Kilogram), Assert.Single(boardForA.Items).Value);
 
         // B sees its own value; the member sees everything.
-        Assert.Equal(inB.Id, (await reader.GetLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id))?.Id);
+        Assert.Equal(inB.Id, (await reader.FindLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id))?.Id);
         Assert.Equal(3, (await reader.GetHistoryAsync(MetricViewer.ForMember(gym.Both), gym.Both, gym.Squat.Id, new Interval(null, null))).Items.Count);
     }
 

@@ -19,7 +19,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
             new(member, squat.Id, MetricValue.Of(225, MetricUnit.Pound)) { RecordedAt = at, Source = MetricSource.CoachInput });
 
         await using var reader = new ServiceScope(database.ConnectionString);
-        var read = await reader.Reader.GetLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
+        var read = await reader.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
         Assert.NotNull(read);
         Assert.Equal(recorded.Id, read.Id);
         Assert.Equal(MetricValue.Of(225, MetricUnit.Pound), read.Value);
@@ -174,7 +174,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(120, MetricUnit.Kilogram)) { RecordedAt = at, Id = high });
         await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(110, MetricUnit.Kilogram)) { RecordedAt = at, Id = low });
 
-        var latest = await scope.Reader.GetLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
+        var latest = await scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
 
         Assert.Equal(high, latest?.Id);
     }
@@ -186,8 +186,8 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var squat = await scope.BackSquatAsync();
         var member = await database.AddUserAsync();
 
-        Assert.Null(await scope.Reader.GetLatestAsync(MetricViewer.ForMember(member), member, squat.Id));
-        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Reader.GetLatestAsync(MetricViewer.ForMember(member), member, MetricDefinitionId.New()));
+        Assert.Null(await scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id));
+        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, MetricDefinitionId.New()));
     }
 
     [Fact]
