@@ -5,50 +5,49 @@ using NpgsqlTypes;
 namespace MetricSets.EntityFrameworkCore.Queries;
 
 /// <summary>
-/// Everyone's most recent value of one definition among a list of members, ranked and keyset-paged: the members drive
-/// a <c>JOIN LATERAL … LIMIT 1</c> (one probe of <c>member_metrics_member_def_recorded_idx</c> each); the ranking key
-/// (<c>score</c>) is ascending in rank order — the negated exact base-unit amount for higher-is-better, the amount for
-/// lower-is-better, the negated epoch for latest-first — with the member id breaking ties.
+/// Everyone's most recent value of one definition among a list of members, ranked and keyset-paged, in one round trip
+/// that also returns the definition's unit and kind (so an unknown definition is an empty result, not a second query).
+/// The members drive a <c>JOIN LATERAL … LIMIT 1</c> (one probe of <c>member_metrics_member_def_recorded_idx</c> each);
+/// the ranking key (<c>score</c>) is ascending in rank order — the negated epoch for latest-first, else the negated exact
+/// base-unit amount when higher is better for the kind, or the amount itself — with the member id breaking ties.
 /// </summary>
 internal static class LeaderboardQuery
 {
-    public enum Ranking
-    {
-        HighestFirst,
-        LowestFirst,
-        LatestFirst,
-    }
+    private static readonly string[] HigherIsBetterKinds =
+        [.. MetricKindExtensions.All.Where(kind => kind.BestDirection() == BestDirection.HigherIsBetter).Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind])];
 
-    public static string Sql(MetricSetsTables tables, Ranking ranking)
-    {
-        var score = ranking switch
-        {
-            Ranking.HighestFirst => $"-{ReadingColumns.BaseAmount("m")}",
-            Ranking.LowestFirst => ReadingColumns.BaseAmount("m"),
-            _ => "-extract(epoch FROM m.recorded_at)",
-        };
-        return $"""
+    /// <summary>A row: the definition's unit and kind, and a ranked reading (absent when nobody has a value).</summary>
+    public sealed record Row(MetricUnit Unit, MetricKind Kind, MetricReading? Reading, decimal Score);
+
+    public static string Sql(MetricSetsTables tables) => $"""
+        SELECT d.unit, d.kind, r.member_id, r.id, r.value, r.unit, r.recorded_at, r.source, r.recorded_in, r.score
+        FROM {tables.Definitions} AS d
+        LEFT JOIN LATERAL (
             SELECT ranked.*
             FROM (
-                SELECT u.member_id, {tables.ReadingColumns("m")}, {score} AS score
+                SELECT u.member_id, m.id, m.value, m.unit, m.recorded_at, m.source, m.recorded_in,
+                       CASE WHEN $3 THEN -extract(epoch FROM m.recorded_at)
+                            WHEN d.kind::text = ANY($8) THEN -{ReadingColumns.BaseAmount("m")}
+                            ELSE {ReadingColumns.BaseAmount("m")} END AS score
                 FROM unnest($1) AS u(member_id)
                 JOIN LATERAL (
-                    SELECT {tables.ReadingColumns("mm")}
+                    SELECT {tables.ReadingColumns("mm")} AS recorded_in
                     FROM {tables.MemberMetrics} AS mm
-                    WHERE mm.member_id = u.member_id AND mm.definition_id = $2{tables.VisibleRows("mm", "$7")}
+                    WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm", "$9")}
                     ORDER BY mm.recorded_at DESC, mm.id DESC
                     LIMIT 1) AS m ON true) AS ranked
-            WHERE $3 OR (ranked.score, ranked.member_id) > ($4, $5)
+            WHERE $4 OR (ranked.score, ranked.member_id) > ($5, $6)
             ORDER BY ranked.score, ranked.member_id
-            LIMIT $6
-            """;
-    }
+            LIMIT $7) AS r ON true
+        WHERE d.id = $2
+        ORDER BY r.score, r.member_id
+        """;
 
-    public static Task<List<(MetricReading Reading, decimal Score)>> RunAsync(
+    public static Task<List<Row>> RunAsync(
         DbContext context,
         IReadOnlyCollection<UserId> memberIds,
         MetricDefinitionId definitionId,
-        Ranking ranking,
+        bool latestFirst,
         PageCursor? after,
         int limit,
         OrganizationId? confinedTo,
@@ -57,17 +56,23 @@ internal static class LeaderboardQuery
         var tables = MetricSetsTables.Of(context);
         return SqlRunner.QueryAsync(
             context,
-            tables.Sql($"{nameof(LeaderboardQuery)}.{ranking}", t => Sql(t, ranking)),
+            tables.Sql(nameof(LeaderboardQuery), Sql),
             [
                 new NpgsqlParameter<Guid[]> { TypedValue = [.. memberIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
                 new NpgsqlParameter<Guid> { TypedValue = definitionId.Value },
+                new NpgsqlParameter<bool> { TypedValue = latestFirst },
                 new NpgsqlParameter<bool> { TypedValue = after is null },
                 new NpgsqlParameter<decimal> { TypedValue = after?.Key ?? 0m },
                 new NpgsqlParameter<Guid> { TypedValue = after?.TieBreaker ?? Guid.Empty },
                 new NpgsqlParameter<int> { TypedValue = limit },
+                new NpgsqlParameter<string[]> { TypedValue = HigherIsBetterKinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
                 new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
             ],
-            reader => (ReadingColumns.Read(reader, 1, new UserId(reader.GetGuid(0)), definitionId)!, reader.GetDecimal(1 + ReadingColumns.Count)),
+            reader => new Row(
+                reader.GetFieldValue<MetricUnit>(0),
+                reader.GetFieldValue<MetricKind>(1),
+                reader.IsDBNull(2) ? null : ReadingColumns.Read(reader, 3, new UserId(reader.GetGuid(2)), definitionId),
+                reader.IsDBNull(9) ? 0m : reader.GetDecimal(9)),
             cancellationToken);
     }
 }

@@ -22,31 +22,30 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
         ReadLimits.EnsureInRange(pageSize, 1, ILeaderboardReader.MaxPageSize, nameof(pageSize));
         var after = PageCursor.Decode(cursor, nameof(cursor));
         var (members, confinedTo) = await policy.ReadOrganizationAsync(viewer, organizationId, ModelSettings.Provenance(context), cancellationToken).ConfigureAwait(false);
-        var definition = await context.Set<MetricDefinition>().AsNoTracking()
-            .FirstOrDefaultAsync(d => d.Id == definitionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MetricNotFoundException("metric definition", definitionId);
 
-        var ranking = (order, definition.Kind.BestDirection()) switch
+        // One round trip: the definition's unit and kind come back with the ranked page.
+        var rows = await LeaderboardQuery.RunAsync(
+            context, members, definitionId, order == LeaderboardOrder.LatestFirst, after, pageSize + 1, confinedTo, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
         {
-            (LeaderboardOrder.LatestFirst, _) => LeaderboardQuery.Ranking.LatestFirst,
-            (_, BestDirection.HigherIsBetter) => LeaderboardQuery.Ranking.HighestFirst,
-            (_, BestDirection.LowerIsBetter) => LeaderboardQuery.Ranking.LowestFirst,
-            _ => throw new MetricValidationException(
-                nameof(order), order, $"'{definition.Slug}' is a {definition.Kind} metric, which has no best direction; rank it latest first."),
-        };
-        if (members.Count == 0)
-        {
-            return new MetricPage<LeaderboardEntry>([], null);
+            throw new MetricNotFoundException("metric definition", definitionId);
         }
 
-        var rows = await LeaderboardQuery.RunAsync(context, members, definitionId, ranking, after, pageSize + 1, confinedTo, cancellationToken).ConfigureAwait(false);
-        var unit = preference.UnitFor(definition.Unit);
+        var (definitionUnit, kind) = (rows[0].Unit, rows[0].Kind);
+        if (order == LeaderboardOrder.BestFirst && kind.BestDirection() == BestDirection.None)
+        {
+            throw new MetricValidationException(
+                nameof(order), order, $"Metric definition {definitionId} is a {kind} metric, which has no best direction; rank it latest first.");
+        }
+
+        var ranked = rows.Where(row => row.Reading is not null).ToList();
+        var unit = preference.UnitFor(definitionUnit);
         var offset = after?.Position ?? 0;
-        var entries = rows.Take(pageSize)
-            .Select((row, index) => new LeaderboardEntry(offset + index + 1, row.Reading.MemberId, row.Reading.Value.ConvertTo(unit), row.Reading))
+        var entries = ranked.Take(pageSize)
+            .Select((row, index) => new LeaderboardEntry(offset + index + 1, row.Reading!.MemberId, row.Reading.Value.ConvertTo(unit), row.Reading))
             .ToList();
-        var next = rows.Count > pageSize
-            ? new PageCursor(rows[pageSize - 1].Score, entries[^1].MemberId.Value, offset + entries.Count).Encode()
+        var next = ranked.Count > pageSize
+            ? new PageCursor(ranked[pageSize - 1].Score, entries[^1].MemberId.Value, offset + entries.Count).Encode()
             : null;
         return new MetricPage<LeaderboardEntry>(entries, next);
     }
