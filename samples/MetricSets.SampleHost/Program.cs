@@ -15,7 +15,7 @@ var connectionString = builder.Configuration.GetConnectionString("MetricSets");
 await using var embedded = string.IsNullOrWhiteSpace(connectionString) ? await EmbeddedPostgres.StartAsync() : null;
 connectionString = embedded?.ConnectionString ?? connectionString!;
 
-builder.Services.AddDbContext<SampleDbContext>(options => SampleDbContext.Configure(options, connectionString));
+builder.Services.AddDbContextPool<SampleDbContext>(options => SampleDbContext.Configure(options, connectionString));
 builder.Services.AddMetricSets<SampleDbContext>();
 builder.Services.AddScoped<IMembershipDirectory, DatabaseMembershipDirectory>();
 builder.Services.AddProblemDetails();
