@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Services;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +32,7 @@ public class LastValuesBenchmarks : ReadBenchmark
     [Benchmark(Baseline = true)]
     public async Task<int> RawNpgsql()
     {
-        await using var command = Raw.CreateCommand(Sql);
-        command.Parameters.Add(new() { Value = MemberGuid, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = SetDefinitionGuids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        await using var command = MemberDefinitionsCommand(Sql);
         command.Parameters.Add(new() { Value = Count, NpgsqlDbType = NpgsqlDbType.Integer });
         var rows = await ReadAllAsync(command, reader => ReadRaw(reader)).ConfigureAwait(false);
         return rows.GroupBy(r => r.DefinitionId).ToDictionary(g => g.Key, g => g.ToList()).Count;
@@ -41,17 +40,14 @@ public class LastValuesBenchmarks : ReadBenchmark
 
     /// <summary>IMemberMetricReader.GetLastAsync.</summary>
     [Benchmark]
-    public Task<int> Library() => LibraryAsync(CreateScope());
+    public Task<int> Library() => InScopeAsync(CreateScope(), LibraryReadAsync);
 
     /// <summary>The same call with the context from AddDbContextPool.</summary>
     [Benchmark]
-    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
+    public Task<int> LibraryPooled() => InScopeAsync(CreatePooledScope(), LibraryReadAsync);
 
-    private async Task<int> LibraryAsync(AsyncServiceScope scope)
-    {
-        await using var disposable = scope.ConfigureAwait(false);
-        return (await Reader(scope).GetLastAsync(Viewer, Member, SetDefinitionIds, Count).ConfigureAwait(false)).Count;
-    }
+    private static async Task<int> LibraryReadAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<IMemberMetricReader>().GetLastAsync(Viewer, Member, SetDefinitionIds, Count).ConfigureAwait(false)).Count;
 
     /// <summary>The LINQ a user would write: group by definition, newest first, take 10.</summary>
     [Benchmark]

@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Services;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,25 +39,20 @@ public class PersonalBestBenchmarks : ReadBenchmark
     [Benchmark(Baseline = true)]
     public async Task<int> RawNpgsql()
     {
-        await using var command = Raw.CreateCommand(Sql);
-        command.Parameters.Add(new() { Value = MemberGuid, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = SetDefinitionGuids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        await using var command = MemberDefinitionsCommand(Sql);
         return (await ReadAllAsync(command, reader => ReadRaw(reader)).ConfigureAwait(false)).Count;
     }
 
     /// <summary>IMemberMetricReader.GetPersonalBestsAsync.</summary>
     [Benchmark]
-    public Task<int> Library() => LibraryAsync(CreateScope());
+    public Task<int> Library() => InScopeAsync(CreateScope(), LibraryReadAsync);
 
     /// <summary>The same call with the context from AddDbContextPool.</summary>
     [Benchmark]
-    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
+    public Task<int> LibraryPooled() => InScopeAsync(CreatePooledScope(), LibraryReadAsync);
 
-    private async Task<int> LibraryAsync(AsyncServiceScope scope)
-    {
-        await using var disposable = scope.ConfigureAwait(false);
-        return (await Reader(scope).GetPersonalBestsAsync(Viewer, Member, SetDefinitionIds).ConfigureAwait(false)).Count;
-    }
+    private static async Task<int> LibraryReadAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<IMemberMetricReader>().GetPersonalBestsAsync(Viewer, Member, SetDefinitionIds).ConfigureAwait(false)).Count;
 
     /// <summary>The LINQ a user would write: the definitions' kinds, every value, the best of each group in memory.</summary>
     [Benchmark]

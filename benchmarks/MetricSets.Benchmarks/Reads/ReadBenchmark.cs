@@ -149,6 +149,22 @@ public abstract class ReadBenchmark
             .Where(m => EF.Property<Guid>(m, "_memberId") == memberId && definitionIds.Contains(m.DefinitionId));
 
     /// <summary>Gets the library's readers from a scope.</summary>
+    /// <summary>A raw command over <paramref name="sql"/> with the read member bound to $1 and the set's definitions to $2.</summary>
+    protected NpgsqlCommand MemberDefinitionsCommand(string sql)
+    {
+        var command = Raw.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = MemberGuid, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = SetDefinitionGuids, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        return command;
+    }
+
+    /// <summary>Runs one library read in <paramref name="scope"/> (a fresh or a pooled context) and disposes the scope.</summary>
+    protected static async Task<int> InScopeAsync(AsyncServiceScope scope, Func<IServiceProvider, Task<int>> read)
+    {
+        await using var disposable = scope.ConfigureAwait(false);
+        return await read(scope.ServiceProvider).ConfigureAwait(false);
+    }
+
     protected static IMemberMetricReader Reader(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IMemberMetricReader>();
 
     /// <summary>Gets the context from a scope.</summary>
