@@ -18,7 +18,8 @@ public static class TestServer
         CREATE TABLE organizations (id uuid PRIMARY KEY);
         """;
 
-    private const string TemplateName = "metricsets_template";
+    // Per process: test assemblies run in parallel and may share one server (METRICSETS_TEST_CONNECTION).
+    private static readonly string TemplateName = $"metricsets_template_{Environment.ProcessId}";
     private static readonly Lazy<Task<string>> Server = new(StartAsync);
     private static int _databaseCounter;
 
