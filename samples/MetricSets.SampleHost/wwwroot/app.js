@@ -58,7 +58,13 @@ async function resolve() {
       const row = document.createElement('tr');
       row.dataset.definition = m.definitionId;
       const cells = [m.name, m.latest ? m.latest.display : t('none'), m.asRecorded ? m.asRecorded.display : '', m.recordedAt ? new Date(m.recordedAt).toLocaleDateString(state.lang) : ''];
-      cells.forEach((text, i) => { const td = document.createElement('td'); td.textContent = text; if (i === 1 && !m.latest) td.className = 'none'; row.append(td); });
+      cells.forEach((text, i) => {
+        // <bdi> keeps "80.06 kg" in reading order inside a right-to-left page.
+        const td = document.createElement('td'), bdi = document.createElement('bdi');
+        bdi.textContent = text; td.append(bdi);
+        if (i === 1 && !m.latest) td.className = 'none';
+        row.append(td);
+      });
       row.addEventListener('click', () => chart(m));
       return row;
     });
