@@ -44,8 +44,10 @@ public static class MetricSetsModelBuilderExtensions
 
         // Explicit label order: Npgsql's convention would sort the labels alphabetically, and PostgreSQL orders enums by
         // declared position.
-        modelBuilder.HasPostgresEnum(SchemaNames.UnitEnum, PostgresEnumLabels.Units);
-        modelBuilder.HasPostgresEnum(SchemaNames.KindEnum, PostgresEnumLabels.Kinds);
+        // The enums live in the model's default schema, like the tables; UseMetricSets(schema) must name the same one.
+        var enumSchema = modelBuilder.Model.GetDefaultSchema();
+        modelBuilder.HasPostgresEnum(enumSchema, SchemaNames.UnitEnum, PostgresEnumLabels.Units);
+        modelBuilder.HasPostgresEnum(enumSchema, SchemaNames.KindEnum, PostgresEnumLabels.Kinds);
 
         HostTableConfiguration.AddStub(modelBuilder, options.Users);
         HostTableConfiguration.AddStub(modelBuilder, options.Workouts);

@@ -14,6 +14,10 @@ public static class MetricSetsNpgsqlDbContextOptionsBuilderExtensions
     /// provider. Required: since Npgsql 9, enums must be mapped on the options, not only in the model.
     /// </summary>
     /// <param name="optionsBuilder">The Npgsql options builder given to <c>UseNpgsql</c>.</param>
+    /// <param name="schema">
+    /// The schema of the enums: the host model's default schema when it sets one (<c>HasDefaultSchema</c>), since the
+    /// model creates them there; <see langword="null"/> (the default) for <c>public</c>.
+    /// </param>
     /// <returns>The same builder, for chaining.</returns>
     /// <remarks>
     /// When the host passes its own <c>NpgsqlDataSource</c> to <c>UseNpgsql</c>, it must also call
@@ -24,12 +28,12 @@ public static class MetricSetsNpgsqlDbContextOptionsBuilderExtensions
     /// services.AddDbContext&lt;GymDbContext&gt;(o =&gt; o.UseNpgsql(connectionString, npgsql =&gt; npgsql.UseMetricSets()));
     /// </code>
     /// </example>
-    public static NpgsqlDbContextOptionsBuilder UseMetricSets(this NpgsqlDbContextOptionsBuilder optionsBuilder)
+    public static NpgsqlDbContextOptionsBuilder UseMetricSets(this NpgsqlDbContextOptionsBuilder optionsBuilder, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         optionsBuilder.UseNodaTime();
-        optionsBuilder.MapEnum<MetricUnit>(SchemaNames.UnitEnum, nameTranslator: PostgresEnumLabels.UnitTranslator);
-        optionsBuilder.MapEnum<MetricKind>(SchemaNames.KindEnum, nameTranslator: PostgresEnumLabels.KindTranslator);
+        optionsBuilder.MapEnum<MetricUnit>(SchemaNames.UnitEnum, schema, PostgresEnumLabels.UnitTranslator);
+        optionsBuilder.MapEnum<MetricKind>(SchemaNames.KindEnum, schema, PostgresEnumLabels.KindTranslator);
         return optionsBuilder;
     }
 }

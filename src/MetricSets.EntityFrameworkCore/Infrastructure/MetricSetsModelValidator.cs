@@ -41,10 +41,18 @@ internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory sc
                 $"{contextName}'s model has no MetricSets tables: call modelBuilder.ApplyMetricSets() in {contextName}.OnModelCreating.");
         }
 
+        var schema = context.Model.GetDefaultSchema();
+        var expected = schema is null ? Mapping.SchemaNames.UnitEnum : $"{schema}.{Mapping.SchemaNames.UnitEnum}";
         var unitMapping = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(MetricUnit));
-        return unitMapping?.StoreType == Mapping.SchemaNames.UnitEnum
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{contextName} does not map the PostgreSQL enums of MetricSets. {MissingUseMetricSets}");
+        if (unitMapping?.StoreType == expected)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        return unitMapping is null || !unitMapping.StoreType.EndsWith(Mapping.SchemaNames.UnitEnum, StringComparison.Ordinal)
+            ? ValidateOptionsResult.Fail($"{contextName} does not map the PostgreSQL enums of MetricSets. {MissingUseMetricSets}")
+            : ValidateOptionsResult.Fail(
+                $"{contextName}'s model creates the MetricSets enums in schema '{schema ?? "public"}', but UseMetricSets() maps them as '{unitMapping.StoreType}': call UseMetricSets({(schema is null ? string.Empty : $"\"{schema}\"")}) with the model's default schema.");
     }
 
     private const string MissingUseMetricSets =

@@ -20,7 +20,7 @@ internal sealed class MemberMetricConfiguration(MetricSetsModelOptions options) 
         builder.Property<Guid>(DomainFields.MetricMemberId).HasColumnName(Names.MemberId).HasColumnOrder(1);
         builder.Property(m => m.DefinitionId).HasColumnName(Names.DefinitionId).HasColumnOrder(2).HasConversion(IdConverters.DefinitionId);
         builder.Property<decimal>(DomainFields.MetricAmount).HasColumnName(Names.Value).HasColumnOrder(3).HasPrecision(14, 4);
-        builder.Property<MetricUnit>(DomainFields.MetricUnit).HasColumnName(Names.Unit).HasColumnOrder(4).HasColumnType(SchemaNames.UnitEnum);
+        builder.Property<MetricUnit>(DomainFields.MetricUnit).HasColumnName(Names.Unit).HasColumnOrder(4);
 
         // The domain always sets the time, so EF always sends it; DEFAULT now() serves raw inserts.
         builder.Property(m => m.RecordedAt).HasColumnName(Names.RecordedAt).HasColumnOrder(5).HasDefaultValueSql("now()").ValueGeneratedNever();

@@ -20,8 +20,8 @@ internal sealed class MetricDefinitionConfiguration(string defaultLanguage) : IE
 
         builder.Property(d => d.Name).HasColumnName(Names.Name).HasColumnOrder(2).HasColumnType("jsonb")
             .HasConversion(new LocalizedNameConverter(defaultLanguage)).IsRequired();
-        builder.Property(d => d.Unit).HasColumnName(Names.Unit).HasColumnOrder(3).HasColumnType(SchemaNames.UnitEnum);
-        builder.Property(d => d.Kind).HasColumnName(Names.Kind).HasColumnOrder(4).HasColumnType(SchemaNames.KindEnum);
+        builder.Property(d => d.Unit).HasColumnName(Names.Unit).HasColumnOrder(3);
+        builder.Property(d => d.Kind).HasColumnName(Names.Kind).HasColumnOrder(4);
         builder.Property(d => d.Description).HasColumnName(Names.Description).HasColumnOrder(5).HasColumnType("text");
     }
 }
