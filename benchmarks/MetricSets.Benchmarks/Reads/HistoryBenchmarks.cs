@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Services;
 using BenchmarkDotNet.Attributes;
 using MetricSets.Benchmarks.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace MetricSets.Benchmarks.Reads;
 /// A page of 50 of one definition's values (deadlift, mixed kg/lb), oldest first, from the middle of the history:
 /// the page starting at value depth / 2 (rounded down to a page), that is page 1 of 1 at depth 10 and page 11 at 1,000.
 /// </summary>
-public class HistoryBenchmarks : ReadBenchmark
+public class HistoryBenchmarks : LibraryReadBenchmark
 {
     /// <summary>The page size.</summary>
     public const int PageSize = 50;
@@ -51,17 +52,9 @@ public class HistoryBenchmarks : ReadBenchmark
     }
 
     /// <summary>IMemberMetricReader.GetHistoryAsync with the previous page's cursor.</summary>
-    [Benchmark]
-    public Task<int> Library() => LibraryAsync(CreateScope());
-
-    /// <summary>The same call with the context from AddDbContextPool.</summary>
-    [Benchmark]
-    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
-
-    private async Task<int> LibraryAsync(AsyncServiceScope scope)
+    protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services)
     {
-        await using var disposable = scope.ConfigureAwait(false);
-        var page = await Reader(scope).GetHistoryAsync(Viewer, Member, Definition, new Interval(null, null), PageSize, _cursor).ConfigureAwait(false);
+        var page = await services.GetRequiredService<IMemberMetricReader>().GetHistoryAsync(Viewer, Member, Definition, new Interval(null, null), PageSize, _cursor).ConfigureAwait(false);
         return page.Items.Count;
     }
 

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace MetricSets.Benchmarks.Reads;
 
 /// <summary>The last 10 values of each of 20 definitions for one member (FHIR's $lastn).</summary>
-public class LastValuesBenchmarks : ReadBenchmark
+public class LastValuesBenchmarks : LibraryReadBenchmark
 {
     /// <summary>Values per definition.</summary>
     public const int Count = 10;
@@ -39,14 +39,7 @@ public class LastValuesBenchmarks : ReadBenchmark
     }
 
     /// <summary>IMemberMetricReader.GetLastAsync.</summary>
-    [Benchmark]
-    public Task<int> Library() => InScopeAsync(CreateScope(), LibraryReadAsync);
-
-    /// <summary>The same call with the context from AddDbContextPool.</summary>
-    [Benchmark]
-    public Task<int> LibraryPooled() => InScopeAsync(CreatePooledScope(), LibraryReadAsync);
-
-    private static async Task<int> LibraryReadAsync(IServiceProvider services) =>
+    protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services) =>
         (await services.GetRequiredService<IMemberMetricReader>().GetLastAsync(Viewer, Member, SetDefinitionIds, Count).ConfigureAwait(false)).Count;
 
     /// <summary>The LINQ a user would write: group by definition, newest first, take 10.</summary>

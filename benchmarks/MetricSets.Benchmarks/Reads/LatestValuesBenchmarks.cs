@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace MetricSets.Benchmarks.Reads;
 
 /// <summary>The latest value of each of a 20-definition set's definitions for one member.</summary>
-public class LatestValuesBenchmarks : ReadBenchmark
+public class LatestValuesBenchmarks : LibraryReadBenchmark
 {
     /// <summary>The best hand-written SQL: one index probe per definition.</summary>
     public const string Sql = """
@@ -34,14 +34,7 @@ public class LatestValuesBenchmarks : ReadBenchmark
     }
 
     /// <summary>IMemberMetricReader.GetLatestAsync.</summary>
-    [Benchmark]
-    public Task<int> Library() => InScopeAsync(CreateScope(), LibraryReadAsync);
-
-    /// <summary>The same call with the context from AddDbContextPool.</summary>
-    [Benchmark]
-    public Task<int> LibraryPooled() => InScopeAsync(CreatePooledScope(), LibraryReadAsync);
-
-    private static async Task<int> LibraryReadAsync(IServiceProvider services) =>
+    protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services) =>
         (await services.GetRequiredService<IMemberMetricReader>().GetLatestAsync(Viewer, Member, SetDefinitionIds).ConfigureAwait(false)).Count;
 
     /// <summary>The LINQ a user would write: group by definition, newest first, take the first.</summary>

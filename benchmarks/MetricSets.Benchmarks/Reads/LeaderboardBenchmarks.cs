@@ -12,7 +12,7 @@ namespace MetricSets.Benchmarks.Reads;
 /// value, recorded in kg or lb, ranked by exact mass. Depth 10 only: it is the only depth at which 1M rows hold 1,000
 /// members (members = rows / (24 × depth)); the top-N per member is one index probe whatever the depth.
 /// </summary>
-public class LeaderboardBenchmarks : ReadBenchmark
+public class LeaderboardBenchmarks : LibraryReadBenchmark
 {
     /// <summary>The page size.</summary>
     public const int PageSize = 20;
@@ -57,17 +57,9 @@ public class LeaderboardBenchmarks : ReadBenchmark
     }
 
     /// <summary>ILeaderboardReader.GetLeaderboardAsync, best first.</summary>
-    [Benchmark]
-    public Task<int> Library() => LibraryAsync(CreateScope());
-
-    /// <summary>The same call with the context from AddDbContextPool.</summary>
-    [Benchmark]
-    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
-
-    private async Task<int> LibraryAsync(AsyncServiceScope scope)
+    protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services)
     {
-        await using var disposable = scope.ConfigureAwait(false);
-        var page = await scope.ServiceProvider.GetRequiredService<ILeaderboardReader>()
+        var page = await services.GetRequiredService<ILeaderboardReader>()
             .GetLeaderboardAsync(Viewer, Organization, Definition, LeaderboardOrder.BestFirst, PageSize).ConfigureAwait(false);
         return page.Items.Count;
     }

@@ -10,7 +10,7 @@ namespace MetricSets.Benchmarks.Reads;
 /// Each definition's personal best for one member, over the 20 definitions of the set: the heaviest one-rep max (kg and
 /// lb compared by exact mass), the shortest time, the longest distance…; kinds without a direction are skipped.
 /// </summary>
-public class PersonalBestBenchmarks : ReadBenchmark
+public class PersonalBestBenchmarks : LibraryReadBenchmark
 {
     private static readonly string BaseAmount =
         "(mm.value * CASE mm.unit "
@@ -44,14 +44,7 @@ public class PersonalBestBenchmarks : ReadBenchmark
     }
 
     /// <summary>IMemberMetricReader.GetPersonalBestsAsync.</summary>
-    [Benchmark]
-    public Task<int> Library() => InScopeAsync(CreateScope(), LibraryReadAsync);
-
-    /// <summary>The same call with the context from AddDbContextPool.</summary>
-    [Benchmark]
-    public Task<int> LibraryPooled() => InScopeAsync(CreatePooledScope(), LibraryReadAsync);
-
-    private static async Task<int> LibraryReadAsync(IServiceProvider services) =>
+    protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services) =>
         (await services.GetRequiredService<IMemberMetricReader>().GetPersonalBestsAsync(Viewer, Member, SetDefinitionIds).ConfigureAwait(false)).Count;
 
     /// <summary>The LINQ a user would write: the definitions' kinds, every value, the best of each group in memory.</summary>

@@ -148,7 +148,6 @@ public abstract class ReadBenchmark
         context.Set<MemberMetric>().AsNoTracking()
             .Where(m => EF.Property<Guid>(m, "_memberId") == memberId && definitionIds.Contains(m.DefinitionId));
 
-    /// <summary>Gets the library's readers from a scope.</summary>
     /// <summary>A raw command over <paramref name="sql"/> with the read member bound to $1 and the set's definitions to $2.</summary>
     protected NpgsqlCommand MemberDefinitionsCommand(string sql)
     {
@@ -158,13 +157,7 @@ public abstract class ReadBenchmark
         return command;
     }
 
-    /// <summary>Runs one library read in <paramref name="scope"/> (a fresh or a pooled context) and disposes the scope.</summary>
-    protected static async Task<int> InScopeAsync(AsyncServiceScope scope, Func<IServiceProvider, Task<int>> read)
-    {
-        await using var disposable = scope.ConfigureAwait(false);
-        return await read(scope.ServiceProvider).ConfigureAwait(false);
-    }
-
+    /// <summary>Gets the library's member reader from a scope.</summary>
     protected static IMemberMetricReader Reader(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IMemberMetricReader>();
 
     /// <summary>Gets the context from a scope.</summary>

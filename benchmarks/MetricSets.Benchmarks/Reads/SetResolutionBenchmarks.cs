@@ -15,7 +15,7 @@ public sealed record RawResolvedMetric(Guid DefinitionId, string Slug, string Na
 /// Set resolution (the org-scoped endpoint): a 20-definition set, its localized names and one member's latest value of
 /// each, converted to the definition's unit.
 /// </summary>
-public class SetResolutionBenchmarks : ReadBenchmark
+public class SetResolutionBenchmarks : LibraryReadBenchmark
 {
     /// <summary>The best hand-written SQL: the set's entries drive one index probe each.</summary>
     public const string Sql = """
@@ -65,17 +65,9 @@ public class SetResolutionBenchmarks : ReadBenchmark
     }
 
     /// <summary>IMetricSetResolver.ResolveAsync.</summary>
-    [Benchmark]
-    public Task<int> Library() => LibraryAsync(CreateScope());
-
-    /// <summary>The same call with the context from AddDbContextPool.</summary>
-    [Benchmark]
-    public Task<int> LibraryPooled() => LibraryAsync(CreatePooledScope());
-
-    private async Task<int> LibraryAsync(AsyncServiceScope scope)
+    protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services)
     {
-        await using var disposable = scope.ConfigureAwait(false);
-        var resolved = await scope.ServiceProvider.GetRequiredService<IMetricSetResolver>()
+        var resolved = await services.GetRequiredService<IMetricSetResolver>()
             .ResolveAsync(Viewer, SetId, Member, Language).ConfigureAwait(false);
         return resolved.Metrics.Count;
     }
