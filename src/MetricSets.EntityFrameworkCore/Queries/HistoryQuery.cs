@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -30,14 +28,14 @@ internal static class HistoryQuery
             context,
             tables.Sql(nameof(HistoryQuery), Sql),
             [
-                new NpgsqlParameter<Guid> { TypedValue = memberId.Value },
-                new NpgsqlParameter<Guid> { TypedValue = definitionId.Value },
-                new NpgsqlParameter<Instant> { TypedValue = interval.HasStart ? interval.Start : Earliest },
-                new NpgsqlParameter<Instant> { TypedValue = interval.HasEnd ? interval.End : Latest },
-                new NpgsqlParameter<Instant> { TypedValue = afterTime },
-                new NpgsqlParameter<Guid> { TypedValue = afterId },
-                new NpgsqlParameter<int> { TypedValue = limit },
-                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
+                SqlParameters.Uuid(memberId.Value),
+                SqlParameters.Uuid(definitionId.Value),
+                SqlParameters.Timestamp(interval.HasStart ? interval.Start : Earliest),
+                SqlParameters.Timestamp(interval.HasEnd ? interval.End : Latest),
+                SqlParameters.Timestamp(afterTime),
+                SqlParameters.Uuid(afterId),
+                SqlParameters.Integer(limit),
+                SqlParameters.ConfinedTo(confinedTo),
             ],
             reader => ReadingColumns.Read(reader, 0, memberId, definitionId)!,
             cancellationToken);

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -33,10 +31,10 @@ internal static class LastValuesQuery
             context,
             tables.Sql(nameof(LastValuesQuery), Sql),
             [
-                new NpgsqlParameter<Guid>{ TypedValue = memberId.Value },
-                new NpgsqlParameter<Guid[]> { TypedValue = [.. definitionIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
-                new NpgsqlParameter<int> { TypedValue = count },
-                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
+                SqlParameters.Uuid(memberId.Value),
+                SqlParameters.Uuids(definitionIds.Select(id => id.Value)),
+                SqlParameters.Integer(count),
+                SqlParameters.ConfinedTo(confinedTo),
             ],
             reader =>
             {

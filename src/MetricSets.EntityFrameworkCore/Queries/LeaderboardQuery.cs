@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -13,9 +11,6 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// </summary>
 internal static class LeaderboardQuery
 {
-    private static readonly string[] HigherIsBetterKinds =
-        [.. MetricKindExtensions.All.Where(kind => kind.BestDirection() == BestDirection.HigherIsBetter).Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind])];
-
     /// <summary>A row: the definition's unit and kind, and a ranked reading (absent when nobody has a value).</summary>
     public sealed record Row(MetricUnit Unit, MetricKind Kind, MetricReading? Reading, decimal Score);
 
@@ -58,15 +53,15 @@ internal static class LeaderboardQuery
             context,
             tables.Sql(nameof(LeaderboardQuery), Sql),
             [
-                new NpgsqlParameter<Guid[]> { TypedValue = [.. memberIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
-                new NpgsqlParameter<Guid> { TypedValue = definitionId.Value },
-                new NpgsqlParameter<bool> { TypedValue = latestFirst },
-                new NpgsqlParameter<bool> { TypedValue = after is null },
-                new NpgsqlParameter<decimal> { TypedValue = after?.Key ?? 0m },
-                new NpgsqlParameter<Guid> { TypedValue = after?.TieBreaker ?? Guid.Empty },
-                new NpgsqlParameter<int> { TypedValue = limit },
-                new NpgsqlParameter<string[]> { TypedValue = HigherIsBetterKinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
+                SqlParameters.Uuids(memberIds.Select(id => id.Value)),
+                SqlParameters.Uuid(definitionId.Value),
+                SqlParameters.Boolean(latestFirst),
+                SqlParameters.Boolean(after is null),
+                SqlParameters.Numeric(after?.Key ?? 0m),
+                SqlParameters.Uuid(after?.TieBreaker ?? Guid.Empty),
+                SqlParameters.Integer(limit),
+                SqlParameters.HigherIsBetter(),
+                SqlParameters.ConfinedTo(confinedTo),
             ],
             reader => new Row(
                 reader.GetFieldValue<MetricUnit>(0),

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -12,9 +10,6 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// </summary>
 internal static class PersonalBestQuery
 {
-    private static readonly string[] HigherIsBetterKinds =
-        [.. MetricKindExtensions.All.Where(kind => kind.BestDirection() == BestDirection.HigherIsBetter).Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind])];
-
     public static string Sql(MetricSetsTables tables) => $"""
         SELECT d.id, d.kind, {tables.ReadingColumns("m")}
         FROM {tables.Definitions} AS d
@@ -36,10 +31,10 @@ internal static class PersonalBestQuery
             context,
             tables.Sql(nameof(PersonalBestQuery), Sql),
             [
-                new NpgsqlParameter<Guid> { TypedValue = memberId.Value },
-                new NpgsqlParameter<Guid[]> { TypedValue = [.. definitionIds.Select(id => id.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
-                new NpgsqlParameter<string[]> { TypedValue = HigherIsBetterKinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-                new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
+                SqlParameters.Uuid(memberId.Value),
+                SqlParameters.Uuids(definitionIds.Select(id => id.Value)),
+                SqlParameters.HigherIsBetter(),
+                SqlParameters.ConfinedTo(confinedTo),
             ],
             reader =>
             {

@@ -1,7 +1,5 @@
 using MetricSets.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -44,7 +42,7 @@ internal static class SetResolutionQuery
         return SqlRunner.QueryAsync(
             context,
             tables.Sql(nameof(SetResolutionQuery), Sql),
-            [new NpgsqlParameter<Guid> { TypedValue = setId.Value }, new NpgsqlParameter<Guid> { TypedValue = memberId.Value }, new NpgsqlParameter<Guid?> { TypedValue = confinedTo?.Value, NpgsqlDbType = NpgsqlDbType.Uuid }],
+            [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value), SqlParameters.ConfinedTo(confinedTo)],
             reader =>
             {
                 var owner = reader.IsDBNull(1) ? reader.IsDBNull(2)
