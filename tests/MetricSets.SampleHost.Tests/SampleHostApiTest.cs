@@ -163,10 +163,5 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
         return catalog.EnumerateArray().Single(d => d.GetProperty("slug").GetString() == "back_squat_1rm").GetProperty("id").GetGuid();
     }
 
-    private Task<long> CountAsync(string table)
-    {
-        var database = new DatabaseFixture();
-        database.UseConnectionString(host.ConnectionString);
-        return database.CountAsync(table);
-    }
+    private Task<long> CountAsync(string table) => DatabaseFixture.Attach(host.ConnectionString).CountAsync(table);
 }

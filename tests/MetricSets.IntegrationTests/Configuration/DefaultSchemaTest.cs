@@ -34,7 +34,7 @@ public sealed class DefaultSchemaTest
         var latest = await reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
 
         Assert.Equal(MetricValue.Of(225, MetricUnit.Pound), latest?.Value);
-        Assert.Equal(1L, await new DatabaseFixtureFor(connectionString).CountAsync("gym.member_metrics"));
+        Assert.Equal(1L, await DatabaseFixture.Attach(connectionString).CountAsync("gym.member_metrics"));
     }
 
     [Fact]
@@ -64,14 +64,5 @@ public sealed class DefaultSchemaTest
                 o.Organizations.ToTable("organizations", schema: "gym");
             });
         }
-    }
-
-    private sealed class DatabaseFixtureFor
-    {
-        private readonly DatabaseFixture _database = new();
-
-        public DatabaseFixtureFor(string connectionString) => _database.UseConnectionString(connectionString);
-
-        public Task<long> CountAsync(string table) => _database.CountAsync(table);
     }
 }

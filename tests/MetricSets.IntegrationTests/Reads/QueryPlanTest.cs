@@ -192,7 +192,7 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
 
     private async Task<MetricSetsTables> TablesAsync()
     {
-        await using var context = new TestDbContext(TestDbContext.Options(large.ConnectionString));
+        await using var context = new TestDbContext(TestServer.Options<TestDbContext>(large.ConnectionString));
         return MetricSetsTables.Of(context);
     }
 }

@@ -386,8 +386,7 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
 
         public static async Task<World> CreateAsync(MemberMetricProvenance provenance)
         {
-            var database = new DatabaseFixture();
-            database.UseConnectionString(await TestServer.CreateDatabaseAsync($"metricsets_matrix_{provenance}", provenance));
+            var database = DatabaseFixture.Attach(await TestServer.CreateDatabaseAsync($"metricsets_matrix_{provenance}", provenance));
             var scope = new ServiceScope(database.ConnectionString, provenance: provenance);
             var world = new World { Provenance = provenance, Scope = scope, Squat = await scope.BackSquatAsync() };
 

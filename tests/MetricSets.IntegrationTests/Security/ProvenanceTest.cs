@@ -114,7 +114,7 @@ public sealed class ProvenanceTest
     /// <summary>Two gyms with a coach each and a member who belongs to both.</summary>
     private sealed class Gym
     {
-        public required ProvenanceDatabase Database { get; init; }
+        public required DatabaseFixture Database { get; init; }
 
         public required ServiceScope Scope { get; init; }
 
@@ -136,7 +136,7 @@ public sealed class ProvenanceTest
 
         public static async Task<Gym> CreateAsync(MemberMetricProvenance provenance)
         {
-            var database = new ProvenanceDatabase(await TestServer.CreateDatabaseAsync($"metricsets_{provenance}", provenance));
+            var database = DatabaseFixture.Attach(await TestServer.CreateDatabaseAsync($"metricsets_{provenance}", provenance));
             var scope = new ServiceScope(database.ConnectionString, provenance: provenance);
             var a = await database.AddOrganizationAsync();
             var b = await database.AddOrganizationAsync();

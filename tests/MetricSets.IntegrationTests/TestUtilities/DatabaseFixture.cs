@@ -12,10 +12,8 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>Points the fixture at a database created elsewhere (for example with another host model).</summary>
-    public void UseConnectionString(string connectionString) => ConnectionString = connectionString;
-
-    public TestDbContext CreateContext() => new(TestDbContext.Options(ConnectionString));
+    /// <summary>A fixture over a database created elsewhere (for example with another host model).</summary>
+    public static DatabaseFixture Attach(string connectionString) => new() { ConnectionString = connectionString };
 
     public async Task<NpgsqlConnection> OpenConnectionAsync()
     {

@@ -12,6 +12,7 @@ public sealed class ServiceScope : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly AsyncServiceScope _scope;
+    private readonly Type _contextType;
 
     public ServiceScope(
         string connectionString, Action<MetricSetsOptions>? configure = null, MemberMetricProvenance provenance = MemberMetricProvenance.None)
@@ -20,18 +21,12 @@ public sealed class ServiceScope : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<IMembershipDirectory>(Directory);
-        switch (provenance)
+        _contextType = provenance switch
         {
-            case MemberMetricProvenance.None:
-                AddContext<TestDbContext>(services, connectionString, configure);
-                break;
-            case MemberMetricProvenance.Track:
-                AddContext<TrackedProvenanceDbContext>(services, connectionString, configure);
-                break;
-            default:
-                AddContext<RestrictedProvenanceDbContext>(services, connectionString, configure);
-                break;
-        }
+            MemberMetricProvenance.None => AddContext<TestDbContext>(services, connectionString, configure),
+            MemberMetricProvenance.Track => AddContext<TrackedProvenanceDbContext>(services, connectionString, configure),
+            _ => AddContext<RestrictedProvenanceDbContext>(services, connectionString, configure),
+        };
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateAsyncScope();
@@ -75,18 +70,17 @@ public sealed class ServiceScope : IAsyncDisposable
 
     public ILeaderboardReader Leaderboards => Get<ILeaderboardReader>();
 
-    public DbContext Context => (DbContext?)_scope.ServiceProvider.GetService<TestDbContext>()
-        ?? (DbContext?)_scope.ServiceProvider.GetService<TrackedProvenanceDbContext>()
-        ?? _scope.ServiceProvider.GetRequiredService<RestrictedProvenanceDbContext>();
+    public DbContext Context => (DbContext)_scope.ServiceProvider.GetRequiredService(_contextType);
 
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
-    private static void AddContext<TContext>(IServiceCollection services, string connectionString, Action<MetricSetsOptions>? configure)
+    private static Type AddContext<TContext>(IServiceCollection services, string connectionString, Action<MetricSetsOptions>? configure)
         where TContext : DbContext
     {
         services.AddDbContext<TContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
         services.AddMetricSets<TContext>(configure);
+        return typeof(TContext);
     }
 
     public async ValueTask DisposeAsync()

@@ -6,9 +6,4 @@ namespace MetricSets.IntegrationTests.TestUtilities;
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyMetricSets();
-
-    public static DbContextOptions<TestDbContext> Options(string connectionString) =>
-        new DbContextOptionsBuilder<TestDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets())
-            .Options;
 }

@@ -24,31 +24,20 @@ public static class TestServer
     private static int _databaseCounter;
 
     /// <summary>Creates a fresh database with the library's schema over the stub host tables.</summary>
-    public static async Task<string> CreateDatabaseAsync(string prefix)
-    {
-        var adminConnectionString = await Server.Value;
-        var name = $"{prefix.ToLowerInvariant()}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
-        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\" TEMPLATE {TemplateName}");
-        return WithDatabase(adminConnectionString, name);
-    }
+    public static Task<string> CreateDatabaseAsync(string prefix) => CreateAsync(prefix, $" TEMPLATE {TemplateName}");
 
     /// <summary>Creates an empty database (no schema at all).</summary>
-    public static async Task<string> CreateEmptyDatabaseAsync(string prefix)
-    {
-        var adminConnectionString = await Server.Value;
-        var name = $"{prefix.ToLowerInvariant()}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
-        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\"");
-        return WithDatabase(adminConnectionString, name);
-    }
+    public static Task<string> CreateEmptyDatabaseAsync(string prefix) => CreateAsync(prefix, string.Empty);
 
     /// <summary>The DDL the model generates for the library's tables, as hosts' migrations create them.</summary>
     public static string GenerateSchemaScript(MemberMetricProvenance provenance = MemberMetricProvenance.None)
     {
+        const string unused = "Host=unused";
         using DbContext context = provenance switch
         {
-            MemberMetricProvenance.None => new TestDbContext(TestDbContext.Options("Host=unused")),
-            MemberMetricProvenance.Track => new TrackedProvenanceDbContext(Options<TrackedProvenanceDbContext>()),
-            _ => new RestrictedProvenanceDbContext(Options<RestrictedProvenanceDbContext>()),
+            MemberMetricProvenance.None => new TestDbContext(Options<TestDbContext>(unused)),
+            MemberMetricProvenance.Track => new TrackedProvenanceDbContext(Options<TrackedProvenanceDbContext>(unused)),
+            _ => new RestrictedProvenanceDbContext(Options<RestrictedProvenanceDbContext>(unused)),
         };
         return context.Database.GenerateCreateScript();
     }
@@ -67,9 +56,18 @@ public static class TestServer
         return connectionString;
     }
 
-    private static DbContextOptions<TContext> Options<TContext>()
+    /// <summary>Options for a host context over <paramref name="connectionString"/>, wired as the README says.</summary>
+    public static DbContextOptions<TContext> Options<TContext>(string connectionString)
         where TContext : DbContext =>
-        new DbContextOptionsBuilder<TContext>().UseNpgsql("Host=unused", npgsql => npgsql.UseMetricSets()).Options;
+        new DbContextOptionsBuilder<TContext>().UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()).Options;
+
+    private static async Task<string> CreateAsync(string prefix, string template)
+    {
+        var adminConnectionString = await Server.Value;
+        var name = $"{prefix.ToLowerInvariant()}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\"{template}");
+        return WithDatabase(adminConnectionString, name);
+    }
 
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
