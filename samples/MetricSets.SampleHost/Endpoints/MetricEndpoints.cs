@@ -26,27 +26,17 @@ internal static class MetricEndpoints
         app.MapGet("/demo", DemoDirectoryAsync).WithTags("Demo").WithSummary("DEMO: the seeded organizations, people and sets, for the page.");
     }
 
-    private static async Task<Results<Ok<ResolvedSetDto>, ProblemHttpResult>> ResolveSetAsync(
-        Guid orgId, Guid userId, Guid setId, string? units, HttpContext http, IMembershipDirectory directory, IMetricSetResolver resolver)
+    private static async Task<Ok<ResolvedSetDto>> ResolveSetAsync(
+        Guid orgId, Guid userId, Guid setId, string? units, DemoViewer caller, HttpContext http, IMetricSetResolver resolver)
     {
-        if (await DemoViewer.ForAsync(http, new OrganizationId(orgId), directory) is not { } viewer)
-        {
-            return Unauthenticated();
-        }
-
         var language = Requests.Language(http.Request);
-        var resolved = await resolver.ResolveAsync(viewer, new MetricSetId(setId), new UserId(userId), language, Requests.Units(units), http.RequestAborted);
+        var resolved = await resolver.ResolveAsync(caller.Viewer, new MetricSetId(setId), new UserId(userId), language, Requests.Units(units), http.RequestAborted);
         return TypedResults.Ok(ResolvedSetDto.From(resolved, language));
     }
 
-    private static async Task<Results<Created<ReadingDto>, ProblemHttpResult>> RecordAsync(
-        Guid orgId, Guid userId, RecordMetricDto body, HttpContext http, IMembershipDirectory directory, IMetricCatalog catalog, IMemberMetricRecorder recorder)
+    private static async Task<Created<ReadingDto>> RecordAsync(
+        Guid orgId, Guid userId, RecordMetricDto body, DemoViewer caller, HttpContext http, IMetricCatalog catalog, IMemberMetricRecorder recorder)
     {
-        if (await DemoViewer.ForAsync(http, new OrganizationId(orgId), directory) is not { } viewer)
-        {
-            return Unauthenticated();
-        }
-
         var definitionId = body.DefinitionId is { } id
             ? new MetricDefinitionId(id)
             : (await catalog.FindBySlugAsync(MetricSlug.Parse(body.Slug ?? string.Empty), http.RequestAborted)
@@ -62,12 +52,12 @@ internal static class MetricEndpoints
             Source = body.Source is null ? null : MetricSource.Parse(body.Source),
             Id = body.Id is { } clientId ? new MemberMetricId(clientId) : null,
         };
-        var recorded = await recorder.RecordAsync(viewer, request, http.RequestAborted);
+        var recorded = await recorder.RecordAsync(caller.Viewer, request, http.RequestAborted);
         var reading = new MetricReading(recorded.Id, recorded.MemberId, recorded.DefinitionId, recorded.Value, recorded.RecordedAt, recorded.Source, recorded.RecordedIn);
         return TypedResults.Created($"/orgs/{orgId}/members/{userId}/metrics/{definitionId}/history", ReadingDto.From(reading));
     }
 
-    private static async Task<Results<Ok<PageDto<HistoryPointDto>>, ProblemHttpResult>> HistoryAsync(
+    private static async Task<Ok<PageDto<HistoryPointDto>>> HistoryAsync(
         Guid orgId,
         Guid userId,
         Guid definitionId,
@@ -76,19 +66,14 @@ internal static class MetricEndpoints
         int? pageSize,
         string? cursor,
         string? units,
+        DemoViewer caller,
         HttpContext http,
-        IMembershipDirectory directory,
         IMetricCatalog catalog,
         IMemberMetricReader reader)
     {
-        if (await DemoViewer.ForAsync(http, new OrganizationId(orgId), directory) is not { } viewer)
-        {
-            return Unauthenticated();
-        }
-
         var interval = new Interval(from is { } start ? Instant.FromDateTimeOffset(start) : null, to is { } end ? Instant.FromDateTimeOffset(end) : null);
         var page = await reader.GetHistoryAsync(
-            viewer, new UserId(userId), new MetricDefinitionId(definitionId), interval, pageSize ?? 100, cursor, http.RequestAborted);
+            caller.Viewer, new UserId(userId), new MetricDefinitionId(definitionId), interval, pageSize ?? 100, cursor, http.RequestAborted);
         var unit = Requests.Units(units).UnitFor((await catalog.GetAsync(new MetricDefinitionId(definitionId), http.RequestAborted)).Unit);
         return TypedResults.Ok(new PageDto<HistoryPointDto>(
             [.. page.Items.Select(r => new HistoryPointDto(
@@ -96,23 +81,18 @@ internal static class MetricEndpoints
             page.NextCursor));
     }
 
-    private static async Task<Results<Ok<PageDto<LeaderboardEntryDto>>, ProblemHttpResult>> LeaderboardAsync(
+    private static async Task<Ok<PageDto<LeaderboardEntryDto>>> LeaderboardAsync(
         Guid orgId,
         Guid definitionId,
         string? order,
         int? pageSize,
         string? cursor,
         string? units,
+        DemoViewer caller,
         HttpContext http,
-        IMembershipDirectory directory,
         ILeaderboardReader leaderboards)
     {
         var organization = new OrganizationId(orgId);
-        if (await DemoViewer.ForAsync(http, organization, directory) is not { } viewer)
-        {
-            return Unauthenticated();
-        }
-
         var ranking = order?.ToLowerInvariant() switch
         {
             null or "" or "best" => LeaderboardOrder.BestFirst,
@@ -120,7 +100,7 @@ internal static class MetricEndpoints
             _ => throw new MetricValidationException("order", order, $"'{order}' is not an order; use best or latest."),
         };
         var page = await leaderboards.GetLeaderboardAsync(
-            viewer, organization, new MetricDefinitionId(definitionId), ranking, pageSize ?? 20, cursor, Requests.Units(units), http.RequestAborted);
+            caller.Viewer, organization, new MetricDefinitionId(definitionId), ranking, pageSize ?? 20, cursor, Requests.Units(units), http.RequestAborted);
         return TypedResults.Ok(new PageDto<LeaderboardEntryDto>([.. page.Items.Select(LeaderboardEntryDto.From)], page.NextCursor));
     }
 
@@ -177,9 +157,4 @@ internal static class MetricEndpoints
             [.. demoSets.DistinctBy(s => (s.Id, s.OrganizationId))]));
     }
 
-    private static ProblemHttpResult Unauthenticated() =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "Who is asking?",
-            detail: $"DEMO authentication: send the viewer's user id in the {DemoViewer.Header} header.");
 }
