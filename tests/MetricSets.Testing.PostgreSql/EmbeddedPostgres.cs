@@ -22,6 +22,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string OsUser = "postgres";
     private const string TempPrefix = "metricsets-pg-";
+
+    // PostgreSQL refuses to run as root, so a root process runs initdb and pg_ctl as the postgres OS user.
+    private static readonly bool RunAsPostgres = Environment.UserName == "root";
     private readonly string _binDirectory;
     private readonly string _rootDirectory;
     private readonly bool _keepFiles;
@@ -77,8 +80,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var keepFiles = rootDirectory is not null;
         DeleteAbandonedClusters();
         var root = rootDirectory is null ? Directory.CreateTempSubdirectory(TempPrefix).FullName : Directory.CreateDirectory(rootDirectory).FullName;
-        var runAsPostgres = Environment.UserName == "root";
-        if (runAsPostgres)
+        if (RunAsPostgres)
         {
             await RunAsync("chown", ["-R", OsUser, root], asPostgres: false, cancellationToken).ConfigureAwait(false);
         }
@@ -89,7 +91,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await RunAsync(
                 Path.Combine(binDirectory, "initdb"),
                 ["-D", dataDirectory, "-U", OsUser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
-                runAsPostgres,
+                RunAsPostgres,
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -104,7 +106,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await RunAsync(
             Path.Combine(binDirectory, "pg_ctl"),
             ["-D", dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"],
-            runAsPostgres,
+            RunAsPostgres,
             cancellationToken).ConfigureAwait(false);
 
         var server = new EmbeddedPostgres(binDirectory, root, port, keepFiles);
@@ -133,7 +135,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             RunAsync(
                 Path.Combine(_binDirectory, "pg_ctl"),
                 ["-D", Path.Combine(_rootDirectory, "data"), "-m", "immediate", "-w", "stop"],
-                Environment.UserName == "root",
+                RunAsPostgres,
                 CancellationToken.None).GetAwaiter().GetResult();
         }
         finally
