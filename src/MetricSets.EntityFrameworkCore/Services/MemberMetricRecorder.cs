@@ -26,10 +26,6 @@ internal sealed class MemberMetricRecorder<TContext>(
                 nameof(request.Source), request.Source.Code, "Only the member may record a self_report; staff record with another source, such as coach_input.");
         }
 
-        var definition = await context.Set<MetricDefinition>().AsNoTracking()
-            .FirstOrDefaultAsync(d => d.Id == request.DefinitionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MetricNotFoundException("metric definition", request.DefinitionId);
-
         var now = clock.GetCurrentInstant();
         var recordedAt = request.RecordedAt ?? now;
         var latestAllowed = now + options.Value.MaxFutureSkew;
@@ -39,7 +35,12 @@ internal sealed class MemberMetricRecorder<TContext>(
                 nameof(request.RecordedAt), recordedAt, $"The recording time {recordedAt} is in the future (latest allowed: {latestAllowed}).");
         }
 
+        // The policy first: an actor who may not record for the member touches nothing in the database.
         var recordedIn = await policy.RecordForMemberAsync(actor, request.MemberId, cancellationToken).ConfigureAwait(false);
+        var definition = await context.Set<MetricDefinition>().AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == request.DefinitionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new MetricNotFoundException("metric definition", request.DefinitionId);
+
         var metric = MemberMetric.Record(
             definition,
             request.MemberId,
