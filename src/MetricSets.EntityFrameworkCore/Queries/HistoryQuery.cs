@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -13,11 +14,11 @@ internal static class HistoryQuery
     public static string Sql(MetricSetsTables tables) => $"""
         SELECT {tables.ReadingColumns("mm")}
         FROM {tables.MemberMetrics} AS mm
-        WHERE mm.member_id = $1 AND mm.definition_id = $2
-          AND mm.recorded_at >= $3 AND mm.recorded_at < $4
-          AND mm.recorded_at >= $5 AND (mm.recorded_at > $5 OR mm.id > $6){tables.VisibleRows("mm", "$8")}
+        WHERE mm.member_id = @p1 AND mm.definition_id = @p2
+          AND mm.recorded_at >= @p3 AND mm.recorded_at < @p4
+          AND mm.recorded_at >= @p5 AND (mm.recorded_at > @p5 OR mm.id > @p6){tables.VisibleRows("mm", "@p8")}
         ORDER BY mm.recorded_at, mm.id
-        LIMIT $7
+        LIMIT @p7
         """;
 
     public static Task<List<MetricReading>> RunAsync(
@@ -26,7 +27,8 @@ internal static class HistoryQuery
         var tables = MetricSetsTables.Of(context);
         return SqlRunner.QueryAsync(
             context,
-            tables.Sql(nameof(HistoryQuery), Sql),
+            tables.Sql(Sql),
+            () =>
             [
                 SqlParameters.Uuid(memberId.Value),
                 SqlParameters.Uuid(definitionId.Value),

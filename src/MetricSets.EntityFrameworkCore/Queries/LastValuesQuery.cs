@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
@@ -16,10 +17,10 @@ internal static class LastValuesQuery
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = $1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "$4")}
+            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p4")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
-            LIMIT $3) AS m ON true
-        WHERE d.id = ANY($2)
+            LIMIT @p3) AS m ON true
+        WHERE d.id = ANY(@p2)
         ORDER BY d.id, m.recorded_at DESC, m.id DESC
         """;
 
@@ -29,7 +30,8 @@ internal static class LastValuesQuery
         var tables = MetricSetsTables.Of(context);
         var rows = await SqlRunner.QueryAsync(
             context,
-            tables.Sql(nameof(LastValuesQuery), Sql),
+            tables.Sql(Sql),
+            () =>
             [
                 SqlParameters.Uuid(memberId.Value),
                 SqlParameters.Uuids(definitionIds.Select(id => id.Value)),

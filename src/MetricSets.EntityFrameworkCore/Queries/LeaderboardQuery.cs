@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
@@ -21,20 +22,20 @@ internal static class LeaderboardQuery
             SELECT ranked.*
             FROM (
                 SELECT u.member_id, m.id, m.value, m.unit, m.recorded_at, m.source, m.recorded_in,
-                       CASE WHEN $3 THEN -extract(epoch FROM m.recorded_at)
-                            WHEN d.kind::text = ANY($8) THEN -{ReadingColumns.BaseAmount("m")}
+                       CASE WHEN @p3 THEN -extract(epoch FROM m.recorded_at)
+                            WHEN d.kind::text = ANY(@p8) THEN -{ReadingColumns.BaseAmount("m")}
                             ELSE {ReadingColumns.BaseAmount("m")} END AS score
-                FROM unnest($1) AS u(member_id)
+                FROM unnest(@p1) AS u(member_id)
                 JOIN LATERAL (
                     SELECT {tables.ReadingColumns("mm")} AS recorded_in
                     FROM {tables.MemberMetrics} AS mm
-                    WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm", "$9")}
+                    WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p9")}
                     ORDER BY mm.recorded_at DESC, mm.id DESC
                     LIMIT 1) AS m ON true) AS ranked
-            WHERE $4 OR (ranked.score, ranked.member_id) > ($5, $6)
+            WHERE @p4 OR (ranked.score, ranked.member_id) > (@p5, @p6)
             ORDER BY ranked.score, ranked.member_id
-            LIMIT $7) AS r ON true
-        WHERE d.id = $2
+            LIMIT @p7) AS r ON true
+        WHERE d.id = @p2
         ORDER BY r.score, r.member_id
         """;
 
@@ -51,7 +52,8 @@ internal static class LeaderboardQuery
         var tables = MetricSetsTables.Of(context);
         return SqlRunner.QueryAsync(
             context,
-            tables.Sql(nameof(LeaderboardQuery), Sql),
+            tables.Sql(Sql),
+            () =>
             [
                 SqlParameters.Uuids(memberIds.Select(id => id.Value)),
                 SqlParameters.Uuid(definitionId.Value),

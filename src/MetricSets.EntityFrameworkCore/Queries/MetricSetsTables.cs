@@ -14,7 +14,7 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 internal sealed class MetricSetsTables
 {
     private static readonly ConditionalWeakTable<IModel, MetricSetsTables> Cache = [];
-    private readonly ConcurrentDictionary<string, string> _sql = new();
+    private readonly ConcurrentDictionary<(string File, int Line, string Variant), string> _sql = new();
 
     private MetricSetsTables(IModel model)
     {
@@ -23,6 +23,12 @@ internal sealed class MetricSetsTables
         SetDefinitions = Qualified<MetricSetEntry>(model);
         MemberMetrics = Qualified<MemberMetric>(model);
         Provenance = ModelSettings.Provenance(model);
+        var enumSchema = model.GetDefaultSchema() is { } defaultSchema ? $"{Quote(defaultSchema)}." : string.Empty;
+        UnitType = enumSchema + Quote(SchemaNames.UnitEnum);
+        KindType = enumSchema + Quote(SchemaNames.KindEnum);
+        Users = Referenced<MemberMetric>(model, DomainFields.MetricMemberId);
+        Workouts = Referenced<MetricSet>(model, DomainFields.SetWorkoutId);
+        Organizations = Referenced<MetricSet>(model, DomainFields.SetOrganizationId);
     }
 
     public string Definitions { get; }
@@ -33,13 +39,41 @@ internal sealed class MetricSetsTables
 
     public string MemberMetrics { get; }
 
+    /// <summary>Gets the quoted, qualified name of the <c>metric_unit</c> enum type, for casts.</summary>
+    public string UnitType { get; }
+
+    /// <summary>Gets the quoted, qualified name of the <c>metric_kind</c> enum type, for casts.</summary>
+    public string KindType { get; }
+
+    /// <summary>Gets the host's users table and its key column, as the foreign keys reference them.</summary>
+    public HostTable Users { get; }
+
+    /// <summary>Gets the host's workouts table and its key column.</summary>
+    public HostTable Workouts { get; }
+
+    /// <summary>Gets the host's organizations table and its key column.</summary>
+    public HostTable Organizations { get; }
+
+    /// <summary>Gets the definitions this process has read, by id: unit, kind and slug never change once created.</summary>
+    public DefinitionCache KnownDefinitions { get; } = new();
+
     /// <summary>Gets whether member_metrics has the organization_id column and whether staff reads honour it.</summary>
     public MemberMetricProvenance Provenance { get; }
 
     /// <summary>The six columns of a reading from <paramref name="alias"/>; organization_id is NULL without provenance.</summary>
     public string ReadingColumns(string alias) =>
-        $"{alias}.id, {alias}.value, {alias}.unit, {alias}.recorded_at, {alias}.source, "
-        + (Provenance == MemberMetricProvenance.None ? "NULL::uuid" : $"{alias}.{SchemaNames.MemberMetrics.RecordedIn}");
+        $"{alias}.id, {alias}.value, {alias}.unit, {alias}.recorded_at, {alias}.source, {RecordedIn(alias)}";
+
+    /// <summary>The provenance column in an insert's column list (with its leading comma), or nothing without provenance.</summary>
+    public string RecordedInColumn =>
+        Provenance == MemberMetricProvenance.None ? string.Empty : $", {SchemaNames.MemberMetrics.RecordedIn}";
+
+    /// <summary>The provenance value <paramref name="parameter"/> in an insert's value list, or nothing without provenance.</summary>
+    public string RecordedInValue(string parameter) => Provenance == MemberMetricProvenance.None ? string.Empty : $", {parameter}";
+
+    /// <summary>The provenance column of <paramref name="alias"/>, or a typed NULL without provenance.</summary>
+    public string RecordedIn(string alias) =>
+        Provenance == MemberMetricProvenance.None ? "NULL::uuid" : $"{alias}.{SchemaNames.MemberMetrics.RecordedIn}";
 
     /// <summary>
     /// The row filter of restricted provenance, keyed on the parameter <paramref name="parameter"/> (the organization a
@@ -51,8 +85,16 @@ internal sealed class MetricSetsTables
             ? $" AND ({parameter}::uuid IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = {parameter} OR {alias}.source = 'self_report')"
             : string.Empty;
 
-    /// <summary>Gets the SQL text named <paramref name="key"/> for these tables, built once.</summary>
-    public string Sql(string key, Func<MetricSetsTables, string> build) => _sql.GetOrAdd(key, _ => build(this));
+    /// <summary>
+    /// Gets the SQL text that <paramref name="build"/> writes for these tables, built once per call site (and
+    /// <paramref name="variant"/>, for a call site that writes several).
+    /// </summary>
+    public string Sql(
+        Func<MetricSetsTables, string> build, string variant = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        _sql.GetOrAdd((file, line, variant), static (_, state) => state.build(state.tables), (build, tables: this));
+
+    /// <summary>A host table the library references: its quoted, qualified name and its quoted key column.</summary>
+    public sealed record HostTable(string Name, string Key);
 
     public static MetricSetsTables Of(DbContext context) => Cache.GetValue(context.Model, model => new MetricSetsTables(model));
 
@@ -62,6 +104,18 @@ internal sealed class MetricSetsTables
             ?? throw new InvalidOperationException("The context's model has no MetricSets tables: call modelBuilder.ApplyMetricSets() in OnModelCreating.");
         var table = Quote(entityType.GetTableName()!);
         return entityType.GetSchema() is { } schema ? $"{Quote(schema)}.{table}" : table;
+    }
+
+    // The principal table of the foreign key on <paramref name="field"/>: the host's own table, wherever the host put it.
+    private static HostTable Referenced<TEntity>(IModel model, string field)
+    {
+        var foreignKey = model.FindEntityType(typeof(TEntity))!.GetForeignKeys().Single(key => key.Properties[0].Name == field);
+        var principal = foreignKey.PrincipalEntityType;
+        var table = StoreObjectIdentifier.Table(principal.GetTableName()!, principal.GetSchema());
+        var name = Quote(table.Name);
+        return new HostTable(
+            principal.GetSchema() is { } schema ? $"{Quote(schema)}.{name}" : name,
+            Quote(foreignKey.PrincipalKey.Properties[0].GetColumnName(table)!));
     }
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
@@ -16,11 +17,11 @@ internal static class PersonalBestQuery
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = $1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "$4")}
-            ORDER BY CASE WHEN d.kind::text = ANY($3) THEN -{ReadingColumns.BaseAmount("mm")} ELSE {ReadingColumns.BaseAmount("mm")} END,
+            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p4")}
+            ORDER BY CASE WHEN d.kind::text = ANY(@p3) THEN -{ReadingColumns.BaseAmount("mm")} ELSE {ReadingColumns.BaseAmount("mm")} END,
                      mm.recorded_at, mm.id
             LIMIT 1) AS m ON true
-        WHERE d.id = ANY($2)
+        WHERE d.id = ANY(@p2)
         """;
 
     public static async Task<List<(MetricDefinitionId DefinitionId, MetricKind Kind, MetricReading? Best)>> RunAsync(
@@ -29,7 +30,8 @@ internal static class PersonalBestQuery
         var tables = MetricSetsTables.Of(context);
         return await SqlRunner.QueryAsync(
             context,
-            tables.Sql(nameof(PersonalBestQuery), Sql),
+            tables.Sql(Sql),
+            () =>
             [
                 SqlParameters.Uuid(memberId.Value),
                 SqlParameters.Uuids(definitionIds.Select(id => id.Value)),

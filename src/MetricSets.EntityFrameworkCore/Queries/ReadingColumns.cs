@@ -1,5 +1,5 @@
 using NodaTime;
-using Npgsql;
+using System.Data.Common;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
@@ -22,7 +22,7 @@ internal static class ReadingColumns
         + " END)";
 
     /// <summary>Reads the six columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
-    public static MetricReading? Read(NpgsqlDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
+    public static MetricReading? Read(DbDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
         reader.IsDBNull(ordinal)
             ? null
             : new MetricReading(

@@ -1,3 +1,4 @@
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,10 +29,10 @@ internal static class SetResolutionQuery
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = $2 AND mm.definition_id = d.id{tables.VisibleRows("mm", "$3")}
+            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p3")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
             LIMIT 1) AS m ON true
-        WHERE s.id = $1
+        WHERE s.id = @p1
         ORDER BY e.sort_order, d.id
         """;
 
@@ -41,8 +42,8 @@ internal static class SetResolutionQuery
         var tables = MetricSetsTables.Of(context);
         return SqlRunner.QueryAsync(
             context,
-            tables.Sql(nameof(SetResolutionQuery), Sql),
-            [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value), SqlParameters.ConfinedTo(confinedTo)],
+            tables.Sql(Sql),
+            () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value), SqlParameters.ConfinedTo(confinedTo)],
             reader =>
             {
                 var owner = reader.IsDBNull(1) ? reader.IsDBNull(2)

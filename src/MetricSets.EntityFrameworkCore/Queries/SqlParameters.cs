@@ -16,8 +16,29 @@ internal static class SqlParameters
         new NpgsqlParameter<Guid[]> { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
     /// <summary>The organization a staff viewer's reads are confined to under restricted provenance, or NULL.</summary>
-    public static NpgsqlParameter ConfinedTo(OrganizationId? organization) =>
-        new NpgsqlParameter<Guid?> { TypedValue = organization?.Value, NpgsqlDbType = NpgsqlDbType.Uuid };
+    public static NpgsqlParameter ConfinedTo(OrganizationId? organization) => OptionalUuid(organization?.Value);
+
+    public static NpgsqlParameter Text(string? value) =>
+        new NpgsqlParameter<string?> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    public static NpgsqlParameter Texts(IEnumerable<string?> values) =>
+        new NpgsqlParameter<string?[]> { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    public static NpgsqlParameter Unit(MetricUnit value) => new NpgsqlParameter<MetricUnit> { TypedValue = value };
+
+    public static NpgsqlParameter Kind(MetricKind value) => new NpgsqlParameter<MetricKind> { TypedValue = value };
+
+    /// <summary>Units as their enum labels in a <c>text[]</c>, for <c>::metric_unit</c> casts (Npgsql cannot infer an enum array's type).</summary>
+    public static NpgsqlParameter Units(IEnumerable<MetricUnit> values) => Texts(values.Select(unit => unit.Symbol()));
+
+    /// <summary>Kinds as their enum labels in a <c>text[]</c>, for <c>::metric_kind</c> casts.</summary>
+    public static NpgsqlParameter Kinds(IEnumerable<MetricKind> values) => Texts(values.Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind]));
+
+    public static NpgsqlParameter Integers(IEnumerable<int> values) =>
+        new NpgsqlParameter<int[]> { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer };
+
+    /// <summary>A nullable uuid, such as the organization a value is recorded in.</summary>
+    public static NpgsqlParameter OptionalUuid(Guid? value) => new NpgsqlParameter<Guid?> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Uuid };
 
     public static NpgsqlParameter Integer(int value) => new NpgsqlParameter<int> { TypedValue = value };
 

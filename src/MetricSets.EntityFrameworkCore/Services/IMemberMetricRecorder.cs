@@ -9,8 +9,23 @@ namespace MetricSets.EntityFrameworkCore.Services;
 /// actor's organization.
 /// </para>
 /// <para>
-/// Writes call <c>SaveChangesAsync</c> on the host's context. When a call throws a <see cref="MetricSetsException"/>,
-/// nothing was written and the context's change tracker is as it was.
+/// Recording is one statement of the library's own on the host context's connection, never its change tracker: nothing
+/// stays pending in the context whatever the outcome (success, a typed error, cancellation, a transient failure), and the
+/// host's own pending changes are neither saved nor touched. Inside a host transaction the value commits or rolls back
+/// with it; otherwise it is committed when the call returns.
+/// </para>
+/// <para>
+/// <b>Idempotency.</b> <see cref="RecordMetricRequest.Id"/> is the idempotency key: recording an id again returns the value
+/// stored the first time when the member, definition, amount, unit and source are the same (and the time, when the request
+/// sets one); otherwise it is a <see cref="MetricConflictException"/>. A request without an id gets a new one, so
+/// repeating it records a second value: give requests an id whenever the caller may retry them (a timeout, a cancelled
+/// call, a lost response), because such a call may or may not have recorded the value.
+/// </para>
+/// <para>
+/// <b>Retries.</b> With <c>EnableRetryOnFailure</c> the statement is retried after a transient failure; it is safe to
+/// repeat because its id is chosen before the first attempt. Inside a host transaction nothing is retried alone: the
+/// transient <c>NpgsqlException</c> (or, under REPEATABLE READ and SERIALIZABLE, a serialization failure when another
+/// transaction recorded the same id first) reaches the host, whose transaction must be retried as a whole.
 /// </para>
 /// </remarks>
 public interface IMemberMetricRecorder
@@ -27,5 +42,5 @@ public interface IMemberMetricRecorder
     /// </exception>
     /// <exception cref="MetricNotFoundException">The member or the definition does not exist, or the actor may not record for the member.</exception>
     /// <exception cref="MetricConflictException">The request's id was already used for a different value.</exception>
-    Task<MemberMetric> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default);
+    Task<MetricReading> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default);
 }

@@ -1,24 +1,75 @@
 using MetricSets.EntityFrameworkCore.Access;
+using MetricSets.EntityFrameworkCore.Commands;
 using MetricSets.EntityFrameworkCore.Infrastructure;
-using MetricSets.EntityFrameworkCore.Mapping;
+using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Npgsql;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
-/// <summary>The <see cref="IMemberMetricRecorder"/> over the host's context.</summary>
+/// <summary>
+/// The <see cref="IMemberMetricRecorder"/> over the host's context: the access policy, then one statement of the library's
+/// own (never the change tracker), retried by the context's execution strategy.
+/// </summary>
 internal sealed class MemberMetricRecorder<TContext>(
     TContext context, MetricAccessPolicy policy, IClock clock, IOptions<MetricSetsOptions> options) : IMemberMetricRecorder
     where TContext : DbContext
 {
-    private DbSet<MemberMetric> Metrics => context.Set<MemberMetric>();
-
-    public async Task<MemberMetric> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default)
+    public async Task<MetricReading> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
+        var source = SourceOf(actor, request);
+        var recordedAt = RecordedAtOf(request);
+
+        // The policy first: an actor who may not record for the member touches nothing of ours in the database.
+        var recordedIn = await policy.RecordForMemberAsync(actor, request.MemberId, cancellationToken).ConfigureAwait(false);
+        if (ModelSettings.Provenance(context) == MemberMetricProvenance.None)
+        {
+            recordedIn = null;
+        }
+
+        var definition = await DefinitionAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false);
+
+        // The id is minted once, before the first attempt, so a retried statement can only find its own row again.
+        var metric = MemberMetric.Record(definition, request.MemberId, request.Value, recordedAt, source, request.Id ?? MemberMetricId.New(), recordedIn);
+        var result = await RecordCommand.RunAsync(context, metric, definition, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == RecordCommand.Outcome.DefinitionChanged)
+        {
+            // The cached definition was stale (the catalogue was edited by hand): validate against the stored one, once.
+            definition = await ReadDefinitionAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false);
+            metric = MemberMetric.Record(definition, request.MemberId, request.Value, recordedAt, source, metric.Id, recordedIn);
+            result = await RecordCommand.RunAsync(context, metric, definition, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = result.Outcome switch
+        {
+            RecordCommand.Outcome.Inserted => null,
+            RecordCommand.Outcome.IdTaken => result.Stored,
+            RecordCommand.Outcome.IdTakenConcurrently => await RecordCommand.FindAsync(context, metric.Id, cancellationToken).ConfigureAwait(false),
+            RecordCommand.Outcome.MemberMissing => throw new MetricNotFoundException("member", request.MemberId),
+            RecordCommand.Outcome.DefinitionMissing => throw DefinitionNotFound(request.DefinitionId),
+            _ => throw new InvalidOperationException(
+                $"Metric definition {request.DefinitionId} changed while a value was recorded for it; its unit and kind must never change."),
+        };
+
+        if (stored is null)
+        {
+            return result.Outcome == RecordCommand.Outcome.Inserted
+                ? ToReading(metric)
+                : throw new InvalidOperationException($"The member metric {metric.Id} was reported taken but could not be read.");
+        }
+
+        // The message never describes the stored value: the id may belong to another member's value.
+        return stored.RecordsSameAs(metric, compareTime: request.RecordedAt is not null)
+            ? stored.ToReading()
+            : throw new MetricConflictException(
+                $"The member metric id {metric.Id} is already used for a different value; a retry must send the same member, definition, value and source (and time, when it sets one).");
+    }
+
+    private static MetricSource? SourceOf(MetricViewer actor, RecordMetricRequest request)
+    {
         var selfReport = actor.UserId == request.MemberId;
         if (!selfReport && request.Source == MetricSource.SelfReport)
         {
@@ -26,67 +77,37 @@ internal sealed class MemberMetricRecorder<TContext>(
                 nameof(request.Source), request.Source.Code, "Only the member may record a self_report; staff record with another source, such as coach_input.");
         }
 
+        return request.Source ?? (selfReport ? MetricSource.SelfReport : null);
+    }
+
+    private Instant RecordedAtOf(RecordMetricRequest request)
+    {
         var now = clock.GetCurrentInstant();
         var recordedAt = request.RecordedAt ?? now;
         var latestAllowed = now + options.Value.MaxFutureSkew;
-        if (recordedAt > latestAllowed)
-        {
-            throw new MetricValidationException(
+        return recordedAt <= latestAllowed
+            ? recordedAt
+            : throw new MetricValidationException(
                 nameof(request.RecordedAt), recordedAt, $"The recording time {recordedAt} is in the future (latest allowed: {latestAllowed}).");
-        }
-
-        // The policy first: an actor who may not record for the member touches nothing in the database.
-        var recordedIn = await policy.RecordForMemberAsync(actor, request.MemberId, cancellationToken).ConfigureAwait(false);
-        var definition = await context.Set<MetricDefinition>().AsNoTracking()
-            .FirstOrDefaultAsync(d => d.Id == request.DefinitionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MetricNotFoundException("metric definition", request.DefinitionId);
-
-        var metric = MemberMetric.Record(
-            definition,
-            request.MemberId,
-            request.Value,
-            recordedAt,
-            request.Source ?? (selfReport ? MetricSource.SelfReport : null),
-            request.Id,
-            ModelSettings.Provenance(context) == MemberMetricProvenance.None ? null : recordedIn);
-        if (request.Id is { } id && await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
-        {
-            return SameOrConflict(stored, metric);
-        }
-
-        Metrics.Add(metric);
-        try
-        {
-            await ChangeSaver.SaveAsync(context, error => Translate(error, request), cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
-        {
-            SqlState: ChangeSaver.UniqueViolation, ConstraintName: SchemaNames.MemberMetrics.PrimaryKey,
-        })
-        {
-            // A concurrent retry with the same id won the race.
-            return SameOrConflict(await FindAsync(metric.Id, cancellationToken).ConfigureAwait(false) ?? throw exception.InnerException, metric);
-        }
-
-        return metric;
     }
 
-    private Task<MemberMetric?> FindAsync(MemberMetricId id, CancellationToken cancellationToken) =>
-        Metrics.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    private async Task<MetricDefinition> DefinitionAsync(MetricDefinitionId id, CancellationToken cancellationToken) =>
+        MetricSetsTables.Of(context).KnownDefinitions.Find(id) ?? await ReadDefinitionAsync(id, cancellationToken).ConfigureAwait(false);
 
-    // The message never describes the stored value: the id may belong to another member's value.
-    private static MemberMetric SameOrConflict(MemberMetric stored, MemberMetric requested) =>
-        stored.RecordsSameAs(requested)
-            ? stored
-            : throw new MetricConflictException(
-                $"The member metric id {requested.Id} is already used for a different value; a retry must send the same member, definition, value, time and source.");
+    private async Task<MetricDefinition> ReadDefinitionAsync(MetricDefinitionId id, CancellationToken cancellationToken)
+    {
+        var definition = await context.Set<MetricDefinition>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw DefinitionNotFound(id);
+        MetricSetsTables.Of(context).KnownDefinitions.Remember(definition);
+        return definition;
+    }
 
-    private static MetricNotFoundException? Translate(PostgresException error, RecordMetricRequest request) =>
-        (error.SqlState, error.ConstraintName) switch
-        {
-            (ChangeSaver.ForeignKeyViolation, SchemaNames.MemberMetrics.MemberForeignKey) => new MetricNotFoundException("member", request.MemberId),
-            (ChangeSaver.ForeignKeyViolation, SchemaNames.MemberMetrics.DefinitionForeignKey) =>
-                new MetricNotFoundException("metric definition", request.DefinitionId),
-            _ => null,
-        };
+    private MetricNotFoundException DefinitionNotFound(MetricDefinitionId id)
+    {
+        MetricSetsTables.Of(context).KnownDefinitions.Forget(id);
+        return new MetricNotFoundException("metric definition", id);
+    }
+
+    private static MetricReading ToReading(MemberMetric metric) =>
+        new(metric.Id, metric.MemberId, metric.DefinitionId, metric.Value, metric.RecordedAt, metric.Source, metric.RecordedIn);
 }

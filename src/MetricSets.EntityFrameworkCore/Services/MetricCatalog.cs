@@ -1,33 +1,30 @@
+using MetricSets.EntityFrameworkCore.Commands;
 using MetricSets.EntityFrameworkCore.Infrastructure;
-using MetricSets.EntityFrameworkCore.Mapping;
+using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
-/// <summary>The <see cref="IMetricCatalog"/> over the host's context.</summary>
+/// <summary>
+/// The <see cref="IMetricCatalog"/> over the host's context: reads are untracked queries, writes are statements of the
+/// library's own, so nothing is left in the host's change tracker and the host's pending changes are never saved.
+/// </summary>
 internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
     where TContext : DbContext
 {
     private const string Entity = "metric definition";
 
-    private DbSet<MetricDefinition> Definitions => context.Set<MetricDefinition>();
+    private IQueryable<MetricDefinition> Definitions => context.Set<MetricDefinition>().AsNoTracking();
 
     public async Task<MetricDefinition> CreateAsync(
         MetricSlug slug, LocalizedName name, MetricUnit unit, MetricKind kind, string? description = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slug);
         var definition = MetricDefinition.Create(slug, ModelSettings.Rebase(context, name, nameof(name)), unit, kind, description);
-        if (await FindBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            throw SlugTaken(slug);
-        }
-
-        Definitions.Add(definition);
-        await ChangeSaver.SaveAsync(
-            context,
-            error => error is { SqlState: ChangeSaver.UniqueViolation, ConstraintName: SchemaNames.Definitions.SlugUnique } ? SlugTaken(slug) : null,
-            cancellationToken).ConfigureAwait(false);
-        return definition;
+        return await DefinitionCommands.InsertAsync(context, [definition], cancellationToken).ConfigureAwait(false) == 1
+            ? definition
+            : throw SlugTaken(slug);
     }
 
     public async Task<int> EnsureAsync(IEnumerable<CatalogEntry> entries, CancellationToken cancellationToken = default)
@@ -38,23 +35,9 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
                 entry.Slug, ModelSettings.Rebase(context, entry.Name, nameof(entries)), entry.Unit, entry.Kind, entry.Description))
             .DistinctBy(definition => definition.Slug)
             .ToList();
-        var slugs = wanted.Select(definition => definition.Slug).ToList();
-        var existing = await Definitions.AsNoTracking().Where(d => slugs.Contains(d.Slug)).Select(d => d.Slug)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var missing = wanted.Where(definition => !existing.Contains(definition.Slug)).ToList();
-        if (missing.Count == 0)
-        {
-            return 0;
-        }
 
-        Definitions.AddRange(missing);
-        await ChangeSaver.SaveAsync(
-            context,
-            error => error is { SqlState: ChangeSaver.UniqueViolation, ConstraintName: SchemaNames.Definitions.SlugUnique }
-                ? new MetricConflictException("Another process added catalogue entries concurrently; run EnsureAsync again.")
-                : null,
-            cancellationToken).ConfigureAwait(false);
-        return missing.Count;
+        // One statement: slugs already there (or added concurrently) are left exactly as they are.
+        return wanted.Count == 0 ? 0 : await DefinitionCommands.InsertAsync(context, wanted, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<MetricDefinition> GetAsync(MetricDefinitionId id, CancellationToken cancellationToken = default) =>
@@ -68,44 +51,51 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
     }
 
     public async Task<IReadOnlyList<MetricDefinition>> ListAsync(CancellationToken cancellationToken = default) =>
-        await Definitions.AsNoTracking().OrderBy(d => d.Slug).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await Definitions.OrderBy(d => d.Slug).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task<MetricDefinition> RenameAsync(MetricDefinitionId id, LocalizedName name, CancellationToken cancellationToken = default)
+    public Task<MetricDefinition> RenameAsync(MetricDefinitionId id, LocalizedName name, CancellationToken cancellationToken = default)
     {
         var rebased = ModelSettings.Rebase(context, name, nameof(name));
-        var definition = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        definition.Rename(rebased);
-        await ChangeSaver.SaveAsync(context, _ => null, cancellationToken).ConfigureAwait(false);
-        return definition;
+        return ChangeAsync(id, definition => definition.Rename(rebased), cancellationToken);
     }
 
-    public async Task<MetricDefinition> DescribeAsync(MetricDefinitionId id, string? description, CancellationToken cancellationToken = default)
-    {
-        var definition = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        definition.Describe(description);
-        await ChangeSaver.SaveAsync(context, _ => null, cancellationToken).ConfigureAwait(false);
-        return definition;
-    }
+    public Task<MetricDefinition> DescribeAsync(MetricDefinitionId id, string? description, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, definition => definition.Describe(description), cancellationToken);
 
     public async Task DeleteAsync(MetricDefinitionId id, CancellationToken cancellationToken = default)
     {
-        var definition = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var setCount = await context.Set<MetricSetEntry>().CountAsync(e => e.DefinitionId == id, cancellationToken).ConfigureAwait(false);
-        var hasValues = await context.Set<MemberMetric>().AnyAsync(m => m.DefinitionId == id, cancellationToken).ConfigureAwait(false);
-        if (setCount > 0 || hasValues)
+        DefinitionCommands.DeleteResult result;
+        try
         {
-            throw InUse(definition.Slug, setCount, hasValues);
+            result = await DefinitionCommands.DeleteAsync(context, id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // A set or a value referenced it between the statement's check and its delete: the RESTRICT keys refused.
+            throw new MetricConflictException($"The metric definition {id} was just referenced by a new metric set or value and cannot be deleted.");
         }
 
-        Definitions.Remove(definition);
+        if (result.Slug is null)
+        {
+            throw new MetricNotFoundException(Entity, id);
+        }
 
-        // A set or a value may have been added since the check: the RESTRICT foreign keys still refuse the delete.
-        await ChangeSaver.SaveAsync(
-            context,
-            error => error.SqlState == ChangeSaver.ForeignKeyViolation
-                ? new MetricConflictException($"The metric definition '{definition.Slug}' was referenced by a new metric set or value ({error.ConstraintName}) and cannot be deleted.")
-                : null,
-            cancellationToken).ConfigureAwait(false);
+        if (!result.Deleted)
+        {
+            throw InUse(result.Slug, result.SetCount, result.HasValues);
+        }
+
+        MetricSetsTables.Of(context).KnownDefinitions.Forget(id);
+    }
+
+    // The domain changes an untracked copy (and validates), then one statement stores the name and description.
+    private async Task<MetricDefinition> ChangeAsync(MetricDefinitionId id, Action<MetricDefinition> change, CancellationToken cancellationToken)
+    {
+        var definition = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        change(definition);
+        return await DefinitionCommands.UpdateAsync(context, definition, cancellationToken).ConfigureAwait(false)
+            ? definition
+            : throw new MetricNotFoundException(Entity, id);
     }
 
     private static MetricConflictException SlugTaken(MetricSlug slug) =>

@@ -1,19 +1,23 @@
 using MetricSets.EntityFrameworkCore.Access;
+using MetricSets.EntityFrameworkCore.Commands;
 using MetricSets.EntityFrameworkCore.Infrastructure;
-using MetricSets.EntityFrameworkCore.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
-/// <summary>The <see cref="IMetricSetService"/> over the host's context.</summary>
+/// <summary>
+/// The <see cref="IMetricSetService"/> over the host's context. Sets are read untracked; a change is made by the domain on
+/// an untracked copy (which validates it) and stored with statements of the library's own, inside a transaction that
+/// locks the set's row (a savepoint of the host's transaction when there is one), so concurrent changes to one set are
+/// made one after the other and a refused change leaves nothing behind.
+/// </summary>
 internal sealed class MetricSetService<TContext>(TContext context, MetricAccessPolicy policy, IOptions<MetricSetsOptions> options) : IMetricSetService
     where TContext : DbContext
 {
     private const string Entity = "metric set";
 
-    private DbSet<MetricSet> Sets => context.Set<MetricSet>();
+    private IQueryable<MetricSet> Sets => context.Set<MetricSet>().AsNoTracking().Include(s => s.Entries);
 
     public async Task<MetricSet> CreateAsync(
         MetricViewer actor, MetricOwner owner, string name, IEnumerable<MetricDefinitionId>? definitionIds = null, CancellationToken cancellationToken = default)
@@ -22,7 +26,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
         var set = MetricSet.Create(owner, name);
         if (!await policy.CanManageSetAsync(actor, owner, cancellationToken).ConfigureAwait(false))
         {
-            // The same error a missing owner produces through its foreign key.
+            // The same error a missing owner produces.
             throw OwnerNotFound(owner);
         }
 
@@ -33,14 +37,44 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             set.Add(definitionId);
         }
 
-        await EnsureDefinitionsExistAsync(ids, cancellationToken).ConfigureAwait(false);
-        Sets.Add(set);
-        await SaveAsync(set, cancellationToken).ConfigureAwait(false);
+        // An unknown definition is reported before an unknown owner, whatever the statements find first.
+        if (ids.Count > 0)
+        {
+            var found = await context.Set<MetricDefinition>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (ids.Except(found).Select(id => (MetricDefinitionId?)id).FirstOrDefault() is { } missing)
+            {
+                throw new MetricNotFoundException("metric definition", missing);
+            }
+        }
+
+        await SqlRunner.InTransactionAsync(
+            context,
+            set,
+            static async (context, set, token) =>
+            {
+                if (!await SetCommands.InsertAsync(context, set, token).ConfigureAwait(false))
+                {
+                    throw OwnerNotFound(set.Owner);
+                }
+
+                await SaveEntriesAsync(context, set, token).ConfigureAwait(false);
+                return set;
+            },
+            async (_, set, token) => IsStored(set, await Sets.FirstOrDefaultAsync(s => s.Id == set.Id, token).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
         return set;
     }
 
-    public Task<MetricSet> GetAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default) =>
-        LoadAsync(actor, id, policy.CanSeeSetAsync, cancellationToken);
+    public async Task<MetricSet> GetAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var set = await Sets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
+
+        // A set the actor may not see answers like a missing one.
+        return set is not null && await policy.CanSeeSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
+            ? set
+            : throw new MetricNotFoundException(Entity, id);
+    }
 
     public async Task<IReadOnlyList<MetricSet>> ListByOwnerAsync(MetricViewer viewer, MetricOwner owner, CancellationToken cancellationToken = default)
     {
@@ -50,17 +84,25 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             return [];
         }
 
-        return await Sets.AsNoTracking().OwnedBy(owner).Include(s => s.Entries).OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await Sets.OwnedBy(owner).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<MetricSet> RenameAsync(MetricViewer actor, MetricSetId id, string name, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, set => set.Rename(name), cancellationToken);
+        ChangeAsync(
+            actor,
+            id,
+            set => set.Rename(name),
+            static async (context, set, token) =>
+            {
+                if (!await SetCommands.RenameAsync(context, set, token).ConfigureAwait(false))
+                {
+                    throw new MetricNotFoundException(Entity, set.Id);
+                }
+            },
+            cancellationToken);
 
-    public async Task<MetricSet> AddDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default)
-    {
-        await EnsureDefinitionsExistAsync([definitionId], cancellationToken).ConfigureAwait(false);
-        return await ChangeAsync(
+    public Task<MetricSet> AddDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
             actor,
             id,
             set =>
@@ -68,52 +110,71 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
                 EnsureRoom(set, set.Entries.Count + 1);
                 set.Add(definitionId);
             },
-            cancellationToken).ConfigureAwait(false);
-    }
+            SaveEntriesAsync,
+            cancellationToken);
 
     public Task<MetricSet> RemoveDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, set => set.Remove(definitionId), cancellationToken);
+        ChangeAsync(actor, id, set => set.Remove(definitionId), SaveEntriesAsync, cancellationToken);
 
     public Task<MetricSet> MoveDefinitionAsync(
         MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, int newIndex, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, set => set.Move(definitionId, newIndex), cancellationToken);
+        ChangeAsync(actor, id, set => set.Move(definitionId, newIndex), SaveEntriesAsync, cancellationToken);
 
     public async Task DeleteAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default)
     {
-        var set = await LoadAsync(actor, id, policy.CanManageSetAsync, cancellationToken).ConfigureAwait(false);
-
-        // The database cascades to metric_set_definitions.
-        Sets.Remove(set);
-        await SaveAsync(set, cancellationToken).ConfigureAwait(false);
-    }
-
-    // Loads a set and applies the policy check; a set the actor may not see or manage answers like a missing one.
-    private async Task<MetricSet> LoadAsync(
-        MetricViewer actor, MetricSetId id, Func<MetricViewer, MetricOwner, CancellationToken, Task<bool>> allowed, CancellationToken cancellationToken)
-    {
         ArgumentNullException.ThrowIfNull(actor);
-        var set = await Sets.Include(s => s.Entries).FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
-        if (set is null || !await allowed(actor, set.Owner, cancellationToken).ConfigureAwait(false))
+        var set = await Sets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
+        if (set is null
+            || !await policy.CanManageSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
+            || !await SetCommands.DeleteAsync(context, id, cancellationToken).ConfigureAwait(false))
         {
-            if (set is not null)
-            {
-                context.Entry(set).State = EntityState.Detached;
-            }
-
             throw new MetricNotFoundException(Entity, id);
         }
-
-        return set;
     }
 
-    private async Task<MetricSet> ChangeAsync(MetricViewer actor, MetricSetId id, Action<MetricSet> change, CancellationToken cancellationToken)
+    // Locks the set, checks the policy, lets the domain change an untracked copy, then stores it — all in one transaction.
+    private async Task<MetricSet> ChangeAsync(
+        MetricViewer actor,
+        MetricSetId id,
+        Action<MetricSet> change,
+        Func<DbContext, MetricSet, CancellationToken, Task> store,
+        CancellationToken cancellationToken)
     {
-        var set = await LoadAsync(actor, id, policy.CanManageSetAsync, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(actor);
+        MetricSet? changed = null;
+        return await SqlRunner.InTransactionAsync(
+            context,
+            id,
+            async (context, id, token) =>
+            {
+                var set = await SetCommands.LockAsync(context, id, token).ConfigureAwait(false)
+                    ? await Sets.FirstOrDefaultAsync(s => s.Id == id, token).ConfigureAwait(false)
+                    : null;
+                if (set is null || !await policy.CanManageSetAsync(actor, set.Owner, token).ConfigureAwait(false))
+                {
+                    throw new MetricNotFoundException(Entity, id);
+                }
 
-        // The aggregate checks before it mutates, so a refused change leaves the tracked instance untouched.
-        change(set);
-        await SaveAsync(set, cancellationToken).ConfigureAwait(false);
-        return set;
+                change(set);
+                await store(context, set, token).ConfigureAwait(false);
+                return changed = set;
+            },
+
+            // After a failed commit the change may have landed: it did when the stored set is the changed one.
+            async (_, id, token) => changed is not null && IsStored(changed, await Sets.FirstOrDefaultAsync(s => s.Id == id, token).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsStored(MetricSet changed, MetricSet? stored) =>
+        stored is not null && stored.Name == changed.Name && stored.DefinitionIds.SequenceEqual(changed.DefinitionIds);
+
+    private static async Task SaveEntriesAsync(DbContext context, MetricSet set, CancellationToken cancellationToken)
+    {
+        var missing = await SetCommands.SaveEntriesAsync(context, set, cancellationToken).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            throw new MetricNotFoundException("metric definition", missing[0]);
+        }
     }
 
     private void EnsureRoom(MetricSet set, int count)
@@ -125,36 +186,6 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
                 "definitionIds", count, $"Metric set '{set.Name}' would hold {count} definitions; the limit is {limit} (MetricSetsOptions.MaxDefinitionsPerSet).");
         }
     }
-
-    private async Task EnsureDefinitionsExistAsync(List<MetricDefinitionId> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        var found = await context.Set<MetricDefinition>().Where(d => ids.Contains(d.Id)).Select(d => d.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var missing = ids.Except(found).FirstOrDefault();
-        if (!missing.IsEmpty)
-        {
-            throw new MetricNotFoundException("metric definition", missing);
-        }
-    }
-
-    private Task SaveAsync(MetricSet set, CancellationToken cancellationToken) =>
-        ChangeSaver.SaveAsync(context, error => Translate(error, set), cancellationToken);
-
-    private static MetricNotFoundException? Translate(PostgresException error, MetricSet set) =>
-        error.SqlState == ChangeSaver.ForeignKeyViolation
-            ? error.ConstraintName switch
-            {
-                SchemaNames.Sets.MemberForeignKey or SchemaNames.Sets.WorkoutForeignKey or SchemaNames.Sets.OrganizationForeignKey => OwnerNotFound(set.Owner),
-                SchemaNames.SetDefinitions.DefinitionForeignKey => new MetricNotFoundException("metric definition", "(deleted concurrently)"),
-                SchemaNames.SetDefinitions.SetForeignKey => new MetricNotFoundException(Entity, set.Id),
-                _ => null,
-            }
-            : null;
 
     private static MetricNotFoundException OwnerNotFound(MetricOwner owner) =>
         owner.Match(

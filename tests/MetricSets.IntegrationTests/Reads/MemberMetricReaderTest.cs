@@ -140,7 +140,7 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
     {
         var gym = await ReadScenario.CreateAsync(database);
         var member = await gym.AddMemberAsync(database);
-        var recorded = new List<MemberMetric>();
+        var recorded = new List<MetricReading>();
         for (var i = 0; i < 12; i++)
         {
             // Pairs share a timestamp, so the id must break ties across page boundaries.

@@ -56,7 +56,13 @@ public sealed class LargeDatabaseFixture : IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, connection);
-        command.Parameters.AddRange(parameters);
+        for (var index = 0; index < parameters.Length; index++)
+        {
+            // The library's SQL names its i-th parameter @p{i}.
+            parameters[index].ParameterName = $"p{index + 1}";
+            command.Parameters.Add(parameters[index]);
+        }
+
         await using var reader = await command.ExecuteReaderAsync();
         var lines = new List<string>();
         while (await reader.ReadAsync())

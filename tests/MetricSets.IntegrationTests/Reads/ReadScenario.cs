@@ -43,6 +43,6 @@ public sealed class ReadScenario
         return member;
     }
 
-    public Task<MemberMetric> RecordAsync(UserId member, MetricDefinition definition, decimal amount, MetricUnit unit, Duration ago, MemberMetricId? id = null) =>
+    public Task<MetricReading> RecordAsync(UserId member, MetricDefinition definition, decimal amount, MetricUnit unit, Duration ago, MemberMetricId? id = null) =>
         Scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, definition.Id, MetricValue.Of(amount, unit)) { RecordedAt = Now - ago, Id = id });
 }

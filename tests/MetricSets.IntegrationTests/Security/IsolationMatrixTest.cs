@@ -370,7 +370,7 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
 
         public List<MetricSet> Sets { get; } = [];
 
-        public List<MemberMetric> Values { get; } = [];
+        public List<MetricReading> Values { get; } = [];
 
         public HashSet<(UserId, OrganizationId)> Memberships { get; } = [];
 

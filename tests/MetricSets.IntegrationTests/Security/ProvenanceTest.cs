@@ -155,7 +155,7 @@ public sealed class ProvenanceTest
             };
         }
 
-        public Task<MemberMetric> RecordAsync(MetricViewer actor, UserId member, decimal kilograms, Duration ago) =>
+        public Task<MetricReading> RecordAsync(MetricViewer actor, UserId member, decimal kilograms, Duration ago) =>
             Scope.Recorder.RecordAsync(
                 actor,
                 new(member, Squat.Id, MetricValue.Of(kilograms, MetricUnit.Kilogram))

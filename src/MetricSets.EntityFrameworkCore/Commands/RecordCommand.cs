@@ -1,0 +1,127 @@
+using System.Data.Common;
+using MetricSets.EntityFrameworkCore.Infrastructure;
+using MetricSets.EntityFrameworkCore.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetricSets.EntityFrameworkCore.Commands;
+
+/// <summary>
+/// Records one value in one statement: <c>INSERT … ON CONFLICT (id) DO NOTHING</c>, guarded so that it raises no error in
+/// the cases a caller can cause (an unknown member or definition, a reused id), and returning what the caller needs to
+/// tell them apart. Nothing touches the host's change tracker, and inside a host transaction a refused write leaves that
+/// transaction usable.
+/// </summary>
+/// <remarks>
+/// The insert happens only when the definition's stored unit and kind are those the value was validated against (the
+/// caller's <see cref="DefinitionCache"/> may be stale) and the member exists in the host's users table. The outer select
+/// reads with the statement's snapshot, so it sees a row with the same id only when it was committed before the statement
+/// began; a conflicting row committed meanwhile (READ COMMITTED) is read by <see cref="FindAsync"/>, and under REPEATABLE
+/// READ or SERIALIZABLE PostgreSQL raises a serialization failure (40001, transient) instead.
+/// </remarks>
+internal static class RecordCommand
+{
+    /// <summary>What the statement did.</summary>
+    public enum Outcome
+    {
+        /// <summary>The value was inserted.</summary>
+        Inserted,
+
+        /// <summary>No definition has the id.</summary>
+        DefinitionMissing,
+
+        /// <summary>The host's users table has no such member.</summary>
+        MemberMissing,
+
+        /// <summary>The definition's stored unit or kind is not the one the value was validated against.</summary>
+        DefinitionChanged,
+
+        /// <summary>The id holds a value committed before the statement began: <see cref="Result.Stored"/>.</summary>
+        IdTaken,
+
+        /// <summary>The id holds a value committed while the statement ran; read it with <see cref="FindAsync"/>.</summary>
+        IdTakenConcurrently,
+    }
+
+    /// <summary>The statement's answer: what happened, the stored definition's unit and kind, and the row holding the id.</summary>
+    public sealed record Result(Outcome Outcome, MetricUnit Unit, MetricKind Kind, StoredValue? Stored);
+
+    public static string Sql(MetricSetsTables tables) => $"""
+        WITH definition AS (
+            SELECT d.unit, d.kind FROM {tables.Definitions} AS d WHERE d.id = @p2
+        ), member AS (
+            SELECT EXISTS (SELECT 1 FROM {tables.Users.Name} AS u WHERE u.{tables.Users.Key} = @p3) AS found
+        ), inserted AS (
+            INSERT INTO {tables.MemberMetrics} (id, member_id, definition_id, value, unit, recorded_at, source{tables.RecordedInColumn})
+            SELECT @p1, @p3, @p2, @p4, @p5, @p6, @p7{tables.RecordedInValue("@p8")}
+            FROM definition, member
+            WHERE member.found AND definition.unit = @p9 AND definition.kind = @p10
+            ON CONFLICT (id) DO NOTHING
+            RETURNING 1
+        )
+        SELECT definition.unit, definition.kind, member.found, EXISTS (SELECT 1 FROM inserted), {StoredValue.Columns("existing", tables)}
+        FROM member
+        LEFT JOIN definition ON true
+        LEFT JOIN {tables.MemberMetrics} AS existing ON existing.id = @p1
+        """;
+
+    /// <summary>Runs the statement for <paramref name="metric"/>, validated against <paramref name="definition"/>.</summary>
+    public static async Task<Result> RunAsync(DbContext context, MemberMetric metric, MetricDefinition definition, CancellationToken cancellationToken)
+    {
+        var tables = MetricSetsTables.Of(context);
+        var rows = await SqlRunner.QueryAsync(
+            context,
+            tables.Sql(Sql),
+            () =>
+            [
+                SqlParameters.Uuid(metric.Id.Value),
+                SqlParameters.Uuid(metric.DefinitionId.Value),
+                SqlParameters.Uuid(metric.MemberId.Value),
+                SqlParameters.Numeric(metric.Value.Amount),
+                SqlParameters.Unit(metric.Value.Unit),
+                SqlParameters.Timestamp(metric.RecordedAt),
+                SqlParameters.Text(metric.Source?.Code),
+                SqlParameters.OptionalUuid(metric.RecordedIn?.Value),
+                SqlParameters.Unit(definition.Unit),
+                SqlParameters.Kind(definition.Kind),
+            ],
+            reader => Read(reader, definition),
+            cancellationToken).ConfigureAwait(false);
+        return rows[0];
+    }
+
+    /// <summary>Reads the value stored under <paramref name="id"/> with a fresh snapshot, or <see langword="null"/>.</summary>
+    public static async Task<StoredValue?> FindAsync(DbContext context, MemberMetricId id, CancellationToken cancellationToken)
+    {
+        var rows = await SqlRunner.QueryAsync(
+            context,
+            MetricSetsTables.Of(context).Sql(
+                tables => $"SELECT {StoredValue.Columns("mm", tables)} FROM {tables.MemberMetrics} AS mm WHERE mm.id = @p1"),
+            () => [SqlParameters.Uuid(id.Value)],
+            reader => StoredValue.Read(reader, 0),
+            cancellationToken).ConfigureAwait(false);
+        return rows.SingleOrDefault();
+    }
+
+    private static Result Read(DbDataReader reader, MetricDefinition expected)
+    {
+        if (reader.IsDBNull(0))
+        {
+            return new Result(Outcome.DefinitionMissing, default, default, null);
+        }
+
+        var (unit, kind) = (reader.GetFieldValue<MetricUnit>(0), reader.GetFieldValue<MetricKind>(1));
+        var stored = StoredValue.Read(reader, 4);
+        var outcome = (reader.GetBoolean(3), reader.GetBoolean(2)) switch
+        {
+            (true, _) => Outcome.Inserted,
+            (_, false) => Outcome.MemberMissing,
+            _ when stored is not null => Outcome.IdTaken,
+
+            // Neither inserted nor blocked by the member or a visible row: either the definition's guard failed, or a row
+            // with the id was committed while the statement ran.
+            _ when unit != expected.Unit || kind != expected.Kind => Outcome.DefinitionChanged,
+            _ => Outcome.IdTakenConcurrently,
+        };
+        return new Result(outcome, unit, kind, stored);
+    }
+}
