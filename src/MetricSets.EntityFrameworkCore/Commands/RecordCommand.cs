@@ -2,6 +2,7 @@ using System.Data.Common;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MetricSets.EntityFrameworkCore.Commands;
 
@@ -20,6 +21,8 @@ namespace MetricSets.EntityFrameworkCore.Commands;
 /// </remarks>
 internal static class RecordCommand
 {
+    private const int SerializationRetries = 3;
+
     /// <summary>What the statement did.</summary>
     public enum Outcome
     {
@@ -68,26 +71,44 @@ internal static class RecordCommand
     public static async Task<Result> RunAsync(DbContext context, MemberMetric metric, MetricDefinition definition, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
-        var rows = await SqlRunner.QueryAsync(
+        var sql = tables.Sql(Sql);
+        return await SqlRunner.RunAsync(
             context,
-            tables.Sql(Sql),
-            () =>
-            [
-                SqlParameters.Uuid(metric.Id.Value),
-                SqlParameters.Uuid(metric.DefinitionId.Value),
-                SqlParameters.Uuid(metric.MemberId.Value),
-                SqlParameters.Numeric(metric.Value.Amount),
-                SqlParameters.Unit(metric.Value.Unit),
-                SqlParameters.Timestamp(metric.RecordedAt),
-                SqlParameters.Text(metric.Source?.Code),
-                SqlParameters.OptionalUuid(metric.RecordedIn?.Value),
-                SqlParameters.Unit(definition.Unit),
-                SqlParameters.Kind(definition.Kind),
-            ],
-            reader => Read(reader, definition),
+            (sql, metric, definition),
+            static async (context, state, token) =>
+            {
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        return (await SqlRunner.ReadAsync(context, state.sql, Parameters(state.metric, state.definition), reader => Read(reader, state.definition), token)
+                            .ConfigureAwait(false))[0];
+                    }
+                    catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.SerializationFailure
+                        && context.Database.CurrentTransaction is null && attempt < SerializationRetries)
+                    {
+                        // Alone in its own transaction (a database whose default isolation is REPEATABLE READ or SERIALIZABLE),
+                        // the statement lost a race for the id to a transaction that has committed since: run it again, and
+                        // it sees that row. It is safe to repeat, and no transaction of the host's is involved.
+                    }
+                }
+            },
             cancellationToken).ConfigureAwait(false);
-        return rows[0];
     }
+
+    private static NpgsqlParameter[] Parameters(MemberMetric metric, MetricDefinition definition) =>
+        [
+            SqlParameters.Uuid(metric.Id.Value),
+            SqlParameters.Uuid(metric.DefinitionId.Value),
+            SqlParameters.Uuid(metric.MemberId.Value),
+            SqlParameters.Numeric(metric.Value.Amount),
+            SqlParameters.Unit(metric.Value.Unit),
+            SqlParameters.Timestamp(metric.RecordedAt),
+            SqlParameters.Text(metric.Source?.Code),
+            SqlParameters.OptionalUuid(metric.RecordedIn?.Value),
+            SqlParameters.Unit(definition.Unit),
+            SqlParameters.Kind(definition.Kind),
+        ];
 
     /// <summary>Reads the value stored under <paramref name="id"/> with a fresh snapshot, or <see langword="null"/>.</summary>
     public static async Task<StoredValue?> FindAsync(DbContext context, MemberMetricId id, CancellationToken cancellationToken)

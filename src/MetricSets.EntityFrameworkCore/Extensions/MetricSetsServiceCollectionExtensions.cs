@@ -50,6 +50,7 @@ public static class MetricSetsServiceCollectionExtensions
         services.TryAddScoped<IMetricSetResolver, MetricSetResolver<TContext>>();
         services.TryAddScoped<ILeaderboardReader, LeaderboardReader<TContext>>();
         services.TryAddScoped<MetricAccessPolicy>();
+        services.TryAddSingleton<RecordingRules>();
         return services;
     }
 }

@@ -43,4 +43,29 @@ public interface IMemberMetricRecorder
     /// <exception cref="MetricNotFoundException">The member or the definition does not exist, or the actor may not record for the member.</exception>
     /// <exception cref="MetricConflictException">The request's id was already used for a different value.</exception>
     Task<MetricReading> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records many values at once — thousands to millions, such as a gym's history when it moves to the platform — with
+    /// PostgreSQL's binary COPY. All or nothing: every row is validated and the access policy is asked once per distinct
+    /// member before anything is written, then all rows are written in one transaction (a savepoint of the host's, when
+    /// it has one).
+    /// </summary>
+    /// <param name="actor">Who records them; the same rules as <see cref="RecordAsync"/> apply to every row.</param>
+    /// <param name="requests">The rows, in order; they are read once and held in memory (about 150 bytes a row), so split
+    /// imports of many millions into several calls.</param>
+    /// <param name="options">Progress reporting; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the operation; nothing is written when it is cancelled before the commit.</param>
+    /// <returns>How many rows were given and how many were recorded (the others repeated values stored under their ids).</returns>
+    /// <remarks>
+    /// Rows with an <see cref="RecordMetricRequest.Id"/> are idempotent as in <see cref="RecordAsync"/>: importing the same
+    /// file again records nothing new. Rows without one get new ids, so repeating such a call records them again.
+    /// </remarks>
+    /// <exception cref="MetricBatchValidationException">
+    /// Rows are invalid (a value the definition refuses, an unknown definition or member, a time in the future, a
+    /// self-report by staff, a null row): every bad row is listed with its index and reason, and nothing was written.
+    /// </exception>
+    /// <exception cref="MetricNotFoundException">The actor may not record for one of the members; nothing was written.</exception>
+    /// <exception cref="MetricConflictException">Rows reuse ids already used for different values; nothing was written.</exception>
+    Task<RecordManyResult> RecordManyAsync(
+        MetricViewer actor, IEnumerable<RecordMetricRequest> requests, RecordManyOptions? options = null, CancellationToken cancellationToken = default);
 }

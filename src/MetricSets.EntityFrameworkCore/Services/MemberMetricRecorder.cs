@@ -3,8 +3,6 @@ using MetricSets.EntityFrameworkCore.Commands;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
@@ -12,16 +10,15 @@ namespace MetricSets.EntityFrameworkCore.Services;
 /// The <see cref="IMemberMetricRecorder"/> over the host's context: the access policy, then one statement of the library's
 /// own (never the change tracker), retried by the context's execution strategy.
 /// </summary>
-internal sealed class MemberMetricRecorder<TContext>(
-    TContext context, MetricAccessPolicy policy, IClock clock, IOptions<MetricSetsOptions> options) : IMemberMetricRecorder
+internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAccessPolicy policy, RecordingRules rules) : IMemberMetricRecorder
     where TContext : DbContext
 {
     public async Task<MetricReading> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        var source = SourceOf(actor, request);
-        var recordedAt = RecordedAtOf(request);
+        var source = RecordingRules.SourceOf(actor, request);
+        var recordedAt = rules.RecordedAtOf(request, rules.Now());
 
         // The policy first: an actor who may not record for the member touches nothing of ours in the database.
         var recordedIn = await policy.RecordForMemberAsync(actor, request.MemberId, cancellationToken).ConfigureAwait(false);
@@ -68,28 +65,9 @@ internal sealed class MemberMetricRecorder<TContext>(
                 $"The member metric id {metric.Id} is already used for a different value; a retry must send the same member, definition, value and source (and time, when it sets one).");
     }
 
-    private static MetricSource? SourceOf(MetricViewer actor, RecordMetricRequest request)
-    {
-        var selfReport = actor.UserId == request.MemberId;
-        if (!selfReport && request.Source == MetricSource.SelfReport)
-        {
-            throw new MetricValidationException(
-                nameof(request.Source), request.Source.Code, "Only the member may record a self_report; staff record with another source, such as coach_input.");
-        }
-
-        return request.Source ?? (selfReport ? MetricSource.SelfReport : null);
-    }
-
-    private Instant RecordedAtOf(RecordMetricRequest request)
-    {
-        var now = clock.GetCurrentInstant();
-        var recordedAt = request.RecordedAt ?? now;
-        var latestAllowed = now + options.Value.MaxFutureSkew;
-        return recordedAt <= latestAllowed
-            ? recordedAt
-            : throw new MetricValidationException(
-                nameof(request.RecordedAt), recordedAt, $"The recording time {recordedAt} is in the future (latest allowed: {latestAllowed}).");
-    }
+    public Task<RecordManyResult> RecordManyAsync(
+        MetricViewer actor, IEnumerable<RecordMetricRequest> requests, RecordManyOptions? options = null, CancellationToken cancellationToken = default) =>
+        new BulkRecorder(context, policy, rules).RecordManyAsync(actor, requests, options, cancellationToken);
 
     private async Task<MetricDefinition> DefinitionAsync(MetricDefinitionId id, CancellationToken cancellationToken) =>
         MetricSetsTables.Of(context).KnownDefinitions.Find(id) ?? await ReadDefinitionAsync(id, cancellationToken).ConfigureAwait(false);

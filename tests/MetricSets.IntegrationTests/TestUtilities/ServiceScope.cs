@@ -2,6 +2,7 @@ using MetricSets.EntityFrameworkCore;
 using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -15,17 +16,25 @@ public sealed class ServiceScope : IAsyncDisposable
     private readonly Type _contextType;
 
     public ServiceScope(
-        string connectionString, Action<MetricSetsOptions>? configure = null, MemberMetricProvenance provenance = MemberMetricProvenance.None)
+        string connectionString,
+        Action<MetricSetsOptions>? configure = null,
+        MemberMetricProvenance provenance = MemberMetricProvenance.None,
+        Action<DbContextOptionsBuilder>? context = null,
+        Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
+        Type? contextType = null)
     {
         Directory = Directories.GetOrAdd(connectionString, _ => new TestMembershipDirectory());
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<IMembershipDirectory>(Directory);
-        _contextType = provenance switch
+        var wiring = new Wiring(connectionString, configure, context, npgsql);
+        _contextType = (contextType, provenance) switch
         {
-            MemberMetricProvenance.None => AddContext<TestDbContext>(services, connectionString, configure),
-            MemberMetricProvenance.Track => AddContext<TrackedProvenanceDbContext>(services, connectionString, configure),
-            _ => AddContext<RestrictedProvenanceDbContext>(services, connectionString, configure),
+            ({ } type, _) when type == typeof(HostDbContext) => wiring.Add<HostDbContext>(services),
+            (null, MemberMetricProvenance.None) => wiring.Add<TestDbContext>(services),
+            (null, MemberMetricProvenance.Track) => wiring.Add<TrackedProvenanceDbContext>(services),
+            (null, _) => wiring.Add<RestrictedProvenanceDbContext>(services),
+            _ => throw new ArgumentOutOfRangeException(nameof(contextType), contextType, "No such test context."),
         };
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
@@ -75,12 +84,24 @@ public sealed class ServiceScope : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
-    private static Type AddContext<TContext>(IServiceCollection services, string connectionString, Action<MetricSetsOptions>? configure)
-        where TContext : DbContext
+    private sealed record Wiring(
+        string ConnectionString, Action<MetricSetsOptions>? Configure, Action<DbContextOptionsBuilder>? Context, Action<NpgsqlDbContextOptionsBuilder>? Npgsql)
     {
-        services.AddDbContext<TContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
-        services.AddMetricSets<TContext>(configure);
-        return typeof(TContext);
+        public Type Add<TContext>(IServiceCollection services)
+            where TContext : DbContext
+        {
+            services.AddDbContext<TContext>(o =>
+            {
+                o.UseNpgsql(ConnectionString, npgsql =>
+                {
+                    npgsql.UseMetricSets();
+                    Npgsql?.Invoke(npgsql);
+                });
+                Context?.Invoke(o);
+            });
+            services.AddMetricSets<TContext>(Configure);
+            return typeof(TContext);
+        }
     }
 
     public async ValueTask DisposeAsync()
