@@ -7,7 +7,12 @@ public sealed class TestMembershipDirectory : IMembershipDirectory
     private readonly HashSet<(UserId, OrganizationId)> _staff = [];
     private readonly Dictionary<WorkoutId, OrganizationId> _workouts = [];
 
+    private int _calls;
+
     public int ListCalls { get; private set; }
+
+    /// <summary>Gets how many questions the directory has answered, of every kind.</summary>
+    public int Calls => _calls;
 
     public TestMembershipDirectory AddMember(UserId user, OrganizationId organization)
     {
@@ -33,20 +38,30 @@ public sealed class TestMembershipDirectory : IMembershipDirectory
         return this;
     }
 
-    public ValueTask<bool> IsActiveMemberAsync(UserId userId, OrganizationId organizationId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_members.Contains((userId, organizationId)));
+    public ValueTask<bool> IsActiveMemberAsync(UserId userId, OrganizationId organizationId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        return ValueTask.FromResult(_members.Contains((userId, organizationId)));
+    }
 
-    public ValueTask<ViewerRole?> GetRoleAsync(UserId userId, OrganizationId organizationId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<ViewerRole?>(
+    public ValueTask<ViewerRole?> GetRoleAsync(UserId userId, OrganizationId organizationId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        return ValueTask.FromResult<ViewerRole?>(
             _staff.Contains((userId, organizationId)) ? ViewerRole.Staff
             : _members.Contains((userId, organizationId)) ? ViewerRole.Member
             : null);
+    }
 
-    public ValueTask<OrganizationId?> GetWorkoutOrganizationAsync(WorkoutId workoutId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_workouts.TryGetValue(workoutId, out var organization) ? organization : (OrganizationId?)null);
+    public ValueTask<OrganizationId?> GetWorkoutOrganizationAsync(WorkoutId workoutId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        return ValueTask.FromResult(_workouts.TryGetValue(workoutId, out var organization) ? organization : (OrganizationId?)null);
+    }
 
     public ValueTask<IReadOnlyCollection<UserId>> ListActiveMembersAsync(OrganizationId organizationId, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _calls);
         ListCalls++;
         return ValueTask.FromResult<IReadOnlyCollection<UserId>>([.. _members.Where(m => m.Item2 == organizationId).Select(m => m.Item1)]);
     }
