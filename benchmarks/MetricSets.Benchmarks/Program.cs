@@ -6,7 +6,9 @@ using MetricSets.Benchmarks.Data;
 using Perfolizer.Horology;
 
 // The read suite compares, per query, hand-written SQL on raw Npgsql (the baseline), the library's service and the naive
-// EF LINQ, over databases of 100k/1M/10M member_metrics rows at history depths 10/100/1000. See docs/performance.md.
+// EF LINQ, over databases of 100k/1M/10M member_metrics rows at history depths 10/100/1000. The write suite (--filter
+// '*Writes*') compares recording one value, importing 100,000 and a long-lived context against raw INSERT and COPY.
+// See docs/performance.md.
 //
 //   dotnet run -c Release --project benchmarks/MetricSets.Benchmarks -- --quick    100k and 1M rows, short job (< 10 min)
 //   dotnet run -c Release --project benchmarks/MetricSets.Benchmarks -- --full     adds 10M rows, longer job
@@ -40,7 +42,7 @@ if (job is not null)
 // Generate (or find) every database up front, in this process: the benchmark processes BenchmarkDotNet starts inherit
 // METRICSETS_BENCH_CONNECTION and reuse this server.
 var filters = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith('-')).ToList();
-var readsSelected = filters.Exists(f => !f.Contains("Conversion", StringComparison.Ordinal));
+var readsSelected = filters.Exists(f => !f.Contains("Conversion", StringComparison.Ordinal) && !f.Contains("Writes", StringComparison.Ordinal));
 var listing = args.Any(a => a is "--list" or "--help" or "-h" or "--info" or "--version");
 try
 {

@@ -59,6 +59,26 @@ public static class BenchDatabase
         return connectionString;
     }
 
+    /// <summary>
+    /// (Re)creates the database <paramref name="name"/> with the schema, the users and the catalogue of
+    /// <paramref name="shape"/> but no member_metrics rows: the table the write benchmarks fill.
+    /// </summary>
+    public static async Task<string> CreateEmptyAsync(string name, BenchShape shape)
+    {
+        var connectionString = await BenchServer.ConnectionStringForAsync(name).ConfigureAwait(false);
+        var admin = await BenchServer.ConnectionStringForAsync("postgres").ConfigureAwait(false);
+        await using (var adminSource = NpgsqlDataSource.Create(admin))
+        {
+            await ExecuteAsync(adminSource, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)").ConfigureAwait(false);
+            await ExecuteAsync(adminSource, $"CREATE DATABASE {name}").ConfigureAwait(false);
+        }
+
+        await CreateSchemaAsync(connectionString, SchemaScript(connectionString)).ConfigureAwait(false);
+        await using var source = new NpgsqlDataSourceBuilder(connectionString).MapMetricEnums().Build();
+        await LoadCatalogAsync(source, shape).ConfigureAwait(false);
+        return connectionString;
+    }
+
     private static async Task<bool> IsCompleteAsync(BenchShape shape, string schemaHash, string connectionString)
     {
         try
