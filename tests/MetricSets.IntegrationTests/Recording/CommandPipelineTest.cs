@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
 using Npgsql;
@@ -134,6 +135,47 @@ public sealed class CommandPipelineTest(DatabaseFixture database) : IClassFixtur
 
         TransientErrors.AssertTransient(error);
         Assert.Null(await scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id)); // and the next call works
+    }
+
+    [Fact]
+    public async Task With_retries_a_host_transaction_runs_inside_the_execution_strategy_and_is_retried_as_a_whole()
+    {
+        await using var scope = new ServiceScope(
+            database.ConnectionString, npgsql: n => n.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromMilliseconds(100), errorCodesToAdd: null));
+        var (squat, member) = (await scope.BackSquatAsync(), await database.AddUserAsync());
+        var request = new RecordMetricRequest(member, squat.Id, MetricValue.Of(77, MetricUnit.Kilogram)) { Id = MemberMetricId.New() };
+        var attempts = 0;
+
+        await scope.Context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await scope.Context.Database.BeginTransactionAsync();
+            await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), request);
+            await scope.CreateSetAsync(MetricOwner.ForMember(member), "In a transaction", [squat.Id]);
+            if (++attempts == 1)
+            {
+                await TerminateOtherConnectionsAsync(); // the first attempt loses its connection before the commit
+            }
+
+            await transaction.CommitAsync();
+        });
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics WHERE id = $1", request.Id!.Value.Value));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM metric_sets WHERE member_user_id = $1", member.Value));
+    }
+
+    [Fact]
+    public async Task With_retries_a_host_transaction_outside_the_strategy_is_refused_as_EF_Core_refuses_it()
+    {
+        await using var scope = new ServiceScope(
+            database.ConnectionString, npgsql: n => n.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromMilliseconds(100), errorCodesToAdd: null));
+        var (squat, member) = (await scope.BackSquatAsync(), await database.AddUserAsync());
+        await using var transaction = await scope.Context.Database.BeginTransactionAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(1, MetricUnit.Kilogram))));
+
+        Assert.Contains("CreateExecutionStrategy", error.Message, StringComparison.Ordinal);
     }
 
     private async Task TerminateOtherConnectionsAsync()
