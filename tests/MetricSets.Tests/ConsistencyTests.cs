@@ -15,6 +15,8 @@ public class ConsistencyTests
 
     private static readonly Type[] Exceptions = [.. PublicTypes.Where(typeof(Exception).IsAssignableFrom)];
 
+    private static readonly Type[] ProgrammingErrors = [typeof(IncompatibleUnitsException)];
+
     private static readonly Type[] Ids = [.. PublicTypes.Where(type => type.IsDefined(typeof(StronglyTypedIdAttribute), inherit: false))];
 
     // One value of each parsable type; the theory below fails for a parsable type that has none here.
@@ -132,11 +134,20 @@ public class ConsistencyTests
 
     [Theory]
     [MemberData(nameof(ExceptionTypes))]
-    public void Every_public_exception_derives_from_MetricSetsException(Type type)
+    public void Every_public_exception_derives_from_MetricSetsException_or_is_a_programming_error(Type type)
     {
         if (type == typeof(MetricSetsException))
         {
             Assert.True(type.IsAbstract);
+            return;
+        }
+
+        // A programming error is an ArgumentException, so that a host mapping MetricSetsException to client errors
+        // (HTTP 4xx) does not blame the client for its own bug.
+        if (ProgrammingErrors.Contains(type))
+        {
+            Assert.True(type.IsSubclassOf(typeof(ArgumentException)), $"{type} is a programming error but not an {nameof(ArgumentException)}");
+            Assert.False(type.IsSubclassOf(typeof(MetricSetsException)), $"{type} is a programming error but a {nameof(MetricSetsException)}");
             return;
         }
 

@@ -70,7 +70,7 @@ public partial class MetricValueTests
 
         Assert.Equal(from, exception.SourceUnit);
         Assert.Equal(to, exception.TargetUnit);
-        Assert.Equal("targetUnit", exception.ParameterName);
+        Assert.Equal("targetUnit", exception.ParamName);
         Assert.Contains(from.Symbol(), exception.Message, StringComparison.Ordinal);
         Assert.Contains(to.Symbol(), exception.Message, StringComparison.Ordinal);
     }
