@@ -50,7 +50,8 @@ internal static class Templates
             /// Text: <see cref="ToString()"/> writes the 36-character "D" form, such as
             /// <c>0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b</c>; <see cref="Parse(string)"/> and <see cref="TryParse(string, out __ID__)"/>
             /// accept exactly the forms <see cref="global::System.Guid.Parse(string)"/> accepts ("D", "N", "B", "P" and "X", hex digits
-            /// in either case, surrounding white space ignored). JSON: a string in the "D" form, also as a dictionary key
+            /// in either case, surrounding white space ignored), and so do the members of <see cref="global::System.ISpanParsable{TSelf}"/>,
+            /// which ASP.NET Core uses to bind ids from routes and query strings. JSON: a string in the "D" form, also as a dictionary key
             /// (<see cref="global::__NS__.Serialization.__ID__JsonConverter"/>). A <see cref="global::System.ComponentModel.TypeConverter"/>
             /// converts from and to <see cref="string"/> and <see cref="global::System.Guid"/>, for configuration binding and MVC.
             /// </para>
@@ -153,14 +154,6 @@ internal static class Templates
 
                 /// <summary>Parses an id from any form <see cref="global::System.Guid.Parse(string)"/> accepts.</summary>
                 /// <param name="s">The text, such as <c>0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b</c>.</param>
-                /// <param name="provider">Ignored: a GUID's text does not depend on culture.</param>
-                /// <returns>The id.</returns>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
-                /// <exception cref="global::System.FormatException"><paramref name="s"/> is not a GUID in one of those forms.</exception>
-                public static __ID__ Parse(string s, global::System.IFormatProvider? provider) => Parse(s);
-
-                /// <summary>Parses an id from any form <see cref="global::System.Guid.Parse(string)"/> accepts.</summary>
-                /// <param name="s">The text, such as <c>0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b</c>.</param>
                 /// <returns>The id.</returns>
                 /// <exception cref="global::System.FormatException"><paramref name="s"/> is not a GUID in one of those forms.</exception>
                 public static __ID__ Parse(global::System.ReadOnlySpan<char> s) =>
@@ -169,27 +162,12 @@ internal static class Templates
                         : throw new global::System.FormatException(
                             $"'{s.ToString()}' is not a __ID__: expected a GUID such as 0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b (32 hexadecimal digits, optionally with hyphens and enclosing braces or parentheses).");
 
-                /// <summary>Parses an id from any form <see cref="global::System.Guid.Parse(string)"/> accepts.</summary>
-                /// <param name="s">The text, such as <c>0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b</c>.</param>
-                /// <param name="provider">Ignored: a GUID's text does not depend on culture.</param>
-                /// <returns>The id.</returns>
-                /// <exception cref="global::System.FormatException"><paramref name="s"/> is not a GUID in one of those forms.</exception>
-                public static __ID__ Parse(global::System.ReadOnlySpan<char> s, global::System.IFormatProvider? provider) => Parse(s);
-
                 /// <summary>Tries to parse an id from any form <see cref="global::System.Guid.Parse(string)"/> accepts.</summary>
                 /// <param name="s">The text; <see langword="null"/> is not an id.</param>
                 /// <param name="result">The id, or the default (empty) id when the text is not one.</param>
                 /// <returns><see langword="true"/> when <paramref name="s"/> is a GUID in one of those forms.</returns>
                 public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, out __ID__ result) =>
                     TryParse(global::System.MemoryExtensions.AsSpan(s), out result);
-
-                /// <summary>Tries to parse an id from any form <see cref="global::System.Guid.Parse(string)"/> accepts.</summary>
-                /// <param name="s">The text; <see langword="null"/> is not an id.</param>
-                /// <param name="provider">Ignored: a GUID's text does not depend on culture.</param>
-                /// <param name="result">The id, or the default (empty) id when the text is not one.</param>
-                /// <returns><see langword="true"/> when <paramref name="s"/> is a GUID in one of those forms.</returns>
-                public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, global::System.IFormatProvider? provider, out __ID__ result) =>
-                    TryParse(s, out result);
 
                 /// <summary>Tries to parse an id from any form <see cref="global::System.Guid.Parse(string)"/> accepts.</summary>
                 /// <param name="s">The text.</param>
@@ -202,12 +180,16 @@ internal static class Templates
                     return parsed;
                 }
 
-                /// <summary>Tries to parse an id from any form <see cref="global::System.Guid.Parse(string)"/> accepts.</summary>
-                /// <param name="s">The text.</param>
-                /// <param name="provider">Ignored: a GUID's text does not depend on culture.</param>
-                /// <param name="result">The id, or the default (empty) id when the text is not one.</param>
-                /// <returns><see langword="true"/> when <paramref name="s"/> is a GUID in one of those forms.</returns>
-                public static bool TryParse(global::System.ReadOnlySpan<char> s, global::System.IFormatProvider? provider, out __ID__ result) =>
+                // The overloads with a format provider serve generic code and frameworks through the interfaces. They are
+                // explicit so that a call to Parse(string) does not trip CA1305 in the host (a GUID ignores the provider).
+                static __ID__ global::System.IParsable<__ID__>.Parse(string s, global::System.IFormatProvider? provider) => Parse(s);
+
+                static bool global::System.IParsable<__ID__>.TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, global::System.IFormatProvider? provider, out __ID__ result) =>
+                    TryParse(s, out result);
+
+                static __ID__ global::System.ISpanParsable<__ID__>.Parse(global::System.ReadOnlySpan<char> s, global::System.IFormatProvider? provider) => Parse(s);
+
+                static bool global::System.ISpanParsable<__ID__>.TryParse(global::System.ReadOnlySpan<char> s, global::System.IFormatProvider? provider, out __ID__ result) =>
                     TryParse(s, out result);
 
                 /// <summary>Determines whether two ids wrap the same identifier.</summary>
@@ -331,7 +313,7 @@ internal static class Templates
 
                 public override object? ConvertFrom(global::System.ComponentModel.ITypeDescriptorContext? context, global::System.Globalization.CultureInfo? culture, object value) => value switch
                 {
-                    string text => global::__NS__.__ID__.Parse(text, culture),
+                    string text => global::__NS__.__ID__.Parse(text),
                     global::System.Guid guid => new global::__NS__.__ID__(guid),
                     _ => base.ConvertFrom(context, culture, value),
                 };

@@ -28,6 +28,13 @@ public class ConsistencyTests
         [typeof(MetricDefinitionId)] = [MetricDefinitionId.New()],
         [typeof(MetricSetId)] = [MetricSetId.New()],
         [typeof(MemberMetricId)] = [MemberMetricId.New()],
+        [typeof(MetricSlug)] = [MetricSlug.Parse("back_squat_1rm"), MetricSlug.Parse("a")],
+        [typeof(MetricSource)] = [MetricSource.CoachInput, MetricSource.Parse("wearable_sync")],
+        [typeof(MetricValue)] =
+        [
+            MetricValue.Of(102.5m, MetricUnit.Kilogram), MetricValue.Of(-3m, MetricUnit.Percent), MetricValue.Of(0.0001m, MetricUnit.Mile),
+            MetricValue.Of(9_999_999_999.9999m, MetricUnit.Second), MetricValue.Of(225.0m, MetricUnit.Pound), default(MetricValue),
+        ],
     };
 
     public static TheoryData<Type> TypesOverridingEquals() => [.. OverridingEquals];

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MetricSets.Tests;
 
-public class LocalizedNameTests
+public partial class LocalizedNameTests
 {
     private const string Hebrew = "1RM סקוואט";
     private const string Russian = "1ПМ присед";

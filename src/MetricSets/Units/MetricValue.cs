@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using MetricSets.Serialization;
 
 namespace MetricSets;
 
@@ -27,10 +30,26 @@ namespace MetricSets;
 /// <see cref="Comparer.Quantity"/>, which orders and equates values of one dimension by their exact amount of the base
 /// unit (225 lb is more than 100 kg; 1 km is the same quantity as 1,000 m), or with <see cref="IsEquivalentTo"/>.
 /// </para>
+/// <para>
+/// Text: <see cref="ToString()"/> writes the amount in the invariant culture without trailing zeros, one space and the
+/// unit's symbol, such as <c>102.5 kg</c>, <c>-3 %</c> or <c>1609.344 meters</c>; <see cref="Parse(string)"/> reads exactly
+/// that form back (surrounding white space aside) in every culture. Text that is not of that form throws
+/// <see cref="FormatException"/>; a well-formed value the model does not accept (more than four decimals, out of range)
+/// throws <see cref="MetricValidationException"/>, as <see cref="Of"/> does. A <see cref="TypeConverter"/> converts from
+/// and to that text (MVC, configuration).
+/// </para>
+/// <para>
+/// JSON (<see cref="MetricValueJsonConverter"/>): an object <c>{"amount": 102.5, "unit": "kg"}</c> with a JSON number and
+/// a unit symbol. The property names are always these (no naming policy applies) and are read case-insensitively; a
+/// missing, repeated or unknown property, an amount with more than four decimals or out of range, or an unknown unit
+/// throws <see cref="System.Text.Json.JsonException"/> with the reason.
+/// </para>
 /// <para>The default value of this type is zero kilograms.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-public readonly partial struct MetricValue : IEquatable<MetricValue>
+[JsonConverter(typeof(MetricValueJsonConverter))]
+[TypeConverter(typeof(ParsableTypeConverter<MetricValue>))]
+public readonly partial struct MetricValue : IEquatable<MetricValue>, ISpanFormattable, ISpanParsable<MetricValue>
 {
     /// <summary>The bound on the absolute amount, exclusive: 10<sup>10</sup>, as <c>numeric(14,4)</c> allows.</summary>
     public const decimal MaxMagnitudeExclusive = 10_000_000_000m;
@@ -64,7 +83,7 @@ public readonly partial struct MetricValue : IEquatable<MetricValue>
     public static MetricValue Of(decimal amount, MetricUnit unit)
     {
         _ = unit.Dimension(); // validates the unit
-        if (decimal.Round(amount, MaxDecimalPlaces) != amount)
+        if (!HasAllowedScale(amount))
         {
             throw new MetricValidationException(
                 nameof(amount),
@@ -124,9 +143,6 @@ public readonly partial struct MetricValue : IEquatable<MetricValue>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(Amount, Unit);
 
-    /// <summary>Returns the amount and the unit symbol in the invariant culture, for example <c>102.5 kg</c>.</summary>
-    /// <returns>The value as text.</returns>
-    public override string ToString() => Invariant($"{Amount:0.####} {Unit.Symbol()}");
 
     /// <summary>Determines whether two values have equal amounts and equal units.</summary>
     /// <param name="left">The first value.</param>
@@ -153,8 +169,12 @@ public readonly partial struct MetricValue : IEquatable<MetricValue>
 
     private static decimal Round(decimal amount) => decimal.Round(amount, MaxDecimalPlaces, MidpointRounding.AwayFromZero);
 
+    private static bool HasAllowedScale(decimal amount) => decimal.Round(amount, MaxDecimalPlaces) == amount;
+
+    private static bool IsInRange(decimal amount) => Math.Abs(amount) < MaxMagnitudeExclusive;
+
     private static decimal EnsureInRange(decimal amount, MetricUnit unit) =>
-        Math.Abs(amount) < MaxMagnitudeExclusive
+        IsInRange(amount)
             ? amount
             : throw new MetricValidationException(
                 nameof(amount),
