@@ -110,4 +110,18 @@ public partial class MetricValueTests
 
         Assert.Equal(157_828.2828m, miles.Amount);
     }
+
+    [Theory]
+    [InlineData("225.0", MetricUnit.Pound)]
+    [InlineData("0.0001", MetricUnit.Mile)]
+    [InlineData("-9999999999.9999", MetricUnit.Inch)]
+    public void Converting_to_its_own_unit_returns_the_value_itself_digits_and_all(string amount, MetricUnit unit)
+    {
+        var value = MetricValue.Of(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), unit);
+
+        var converted = value.ConvertTo(unit);
+
+        Assert.Equal(value, converted);
+        Assert.Equal(value.Amount.Scale, converted.Amount.Scale);
+    }
 }

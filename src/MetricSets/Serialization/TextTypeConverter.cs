@@ -24,14 +24,16 @@ internal abstract class TextTypeConverter<T> : TypeConverter
     protected abstract string Format(T value);
 }
 
-/// <summary>Converts a parsable type with its <see cref="IParsable{TSelf}.Parse"/> and invariant <see cref="object.ToString"/>.</summary>
+/// <summary>
+/// Converts a parsable type with its <see cref="IParsable{TSelf}.Parse"/> and <see cref="object.ToString"/>, which for every
+/// type of the model is its culture-invariant text form.
+/// </summary>
 internal sealed class ParsableTypeConverter<T> : TextTypeConverter<T>
     where T : IParsable<T>
 {
     protected override T Parse(string text) => T.Parse(text, CultureInfo.InvariantCulture);
 
-    protected override string Format(T value) =>
-        (value as IFormattable)?.ToString(null, CultureInfo.InvariantCulture) ?? value.ToString()!;
+    protected override string Format(T value) => value.ToString()!;
 }
 
 /// <summary>Converts a <see cref="MetricUnit"/> from and to its symbol (<c>kg</c>, <c>%</c>, <c>seconds</c>…) rather than its member name.</summary>
