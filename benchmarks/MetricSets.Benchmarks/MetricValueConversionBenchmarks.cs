@@ -20,5 +20,5 @@ public class MetricValueConversionBenchmarks
     public MetricValue ConvertTo_kilograms() => _pounds.ConvertTo(MetricUnit.Kilogram);
 
     [Benchmark]
-    public int CompareTo_across_units() => _pounds.CompareTo(_kilograms);
+    public int Compare_quantities_across_units() => MetricValue.Comparer.Quantity.Compare(_pounds, _kilograms);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MetricSets.Tests;
 
-public class LocalizedNameTests
+public partial class LocalizedNameTests
 {
     private const string Hebrew = "1RM סקוואט";
     private const string Russian = "1ПМ присед";
@@ -205,6 +205,8 @@ public class LocalizedNameTests
 
         Assert.Equal("texts", exception.ParameterName);
         Assert.Contains("'en'", exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith("it has only: he, ru.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("he, ru", exception.AttemptedValue);
     }
 
     [Fact]
@@ -218,7 +220,9 @@ public class LocalizedNameTests
     [Fact]
     public void An_empty_name_is_rejected()
     {
-        Assert.Throws<MetricValidationException>(() => LocalizedName.Create([]));
+        var exception = Assert.Throws<MetricValidationException>(() => LocalizedName.Create([]));
+
+        Assert.EndsWith("it has only: none.", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -334,5 +338,29 @@ public class LocalizedNameTests
         Assert.False(name.Equals(null));
         Assert.False(name == null);
         Assert.True((LocalizedName?)null == null);
+    }
+
+    [Fact]
+    public void Hash_codes_tell_apart_names_differing_in_default_language_tag_or_text()
+    {
+        // Unequal names may share a hash code in principle; these differ in one component each, and the hash mixes all.
+        var names = new[]
+        {
+            LocalizedName.Create([Text("en", "Back Squat"), Text("he", Hebrew)]),
+            LocalizedName.Create([Text("en", "Back Squat"), Text("he", Hebrew)], defaultLanguage: "he"),
+            LocalizedName.Create([Text("en", "Back squat"), Text("he", Hebrew)]),
+            LocalizedName.Create([Text("en", "Back Squat"), Text("he-IL", Hebrew)]),
+            LocalizedName.Create([Text("en", "Back Squat"), Text("he", Russian)]),
+        };
+
+        Assert.Equal(names.Length, names.Select(name => name.GetHashCode()).Distinct().Count());
+    }
+
+    [Fact]
+    public void Resolve_by_a_null_culture_is_a_programming_error()
+    {
+        var name = LocalizedName.Of("en", "Squat");
+
+        Assert.Equal("culture", Assert.Throws<ArgumentNullException>(() => name.Resolve((System.Globalization.CultureInfo)null!)).ParamName);
     }
 }

@@ -44,4 +44,26 @@ public class MetricKindExtensionsTests
         Assert.Equal("kind", exception.ParameterName);
         Assert.Equal((MetricKind)42, exception.AttemptedValue);
     }
+
+    [Theory]
+    [InlineData(MetricKind.OneRepMax, BestDirection.HigherIsBetter)]
+    [InlineData(MetricKind.Distance, BestDirection.HigherIsBetter)]
+    [InlineData(MetricKind.Repetitions, BestDirection.HigherIsBetter)]
+    [InlineData(MetricKind.Power, BestDirection.HigherIsBetter)]
+    [InlineData(MetricKind.Energy, BestDirection.HigherIsBetter)]
+    [InlineData(MetricKind.Time, BestDirection.LowerIsBetter)]
+    [InlineData(MetricKind.BodyComp, BestDirection.None)]
+    [InlineData(MetricKind.BodyMeasurement, BestDirection.None)]
+    [InlineData(MetricKind.HeartRate, BestDirection.None)]
+    public void BestDirection_matches_the_documented_table(MetricKind kind, BestDirection expected)
+    {
+        Assert.Equal(expected, kind.BestDirection());
+    }
+
+    [Fact]
+    public void BestDirection_table_covers_every_kind()
+    {
+        // The theory above lists every kind once; a new kind must be placed there deliberately.
+        Assert.Equal(9, MetricKindExtensions.All.Count);
+    }
 }

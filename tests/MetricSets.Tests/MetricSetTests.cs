@@ -153,6 +153,38 @@ public class MetricSetTests
     }
 
     [Fact]
+    public void Entries_sharing_a_stored_sort_order_are_ordered_by_definition_id()
+    {
+        // Rows written by other tools may all have sort_order 0 (the column default).
+        var ids = NewIds(4);
+        var set = SetWith(ids);
+        foreach (var entry in set.Entries)
+        {
+            entry.SortOrder = 0;
+        }
+
+        Assert.Equal(ids.Order(), set.DefinitionIds);
+        Assert.Equal(ids.Order(), set.Entries.Select(entry => entry.DefinitionId));
+    }
+
+    [Fact]
+    public void Add_after_stored_ties_and_gaps_renumbers_every_entry_densely()
+    {
+        var ids = NewIds(4);
+        var set = NewSet();
+        var stored = ids.Take(3).Select(set.Add).ToList();
+        stored[0].SortOrder = 7;
+        stored[1].SortOrder = 0;
+        stored[2].SortOrder = 0;
+
+        var added = set.Add(ids[3]);
+
+        AssertSortOrdersAreDense(set);
+        Assert.Equal(3, added.SortOrder);
+        Assert.Equal([.. ids.Take(3).Skip(1).Order(), ids[0], ids[3]], set.DefinitionIds);
+    }
+
+    [Fact]
     public void Move_updates_the_sort_order_of_entries_already_handed_out()
     {
         var ids = NewIds(3);

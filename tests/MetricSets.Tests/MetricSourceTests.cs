@@ -67,18 +67,22 @@ public class MetricSourceTests
 
         Assert.Equal("code", exception.ParameterName);
         Assert.Equal(code, exception.AttemptedValue);
+        Assert.False(MetricSource.TryParse(code, out var source));
+        Assert.Null(source);
     }
 
     [Fact]
     public void Parse_rejects_null_as_a_validation_error()
     {
         Assert.Throws<MetricValidationException>(() => MetricSource.Parse(null!));
+        Assert.False(MetricSource.TryParse(null, out _));
     }
 
     [Property]
     public Property Every_snake_case_code_of_1_to_50_characters_is_a_valid_source()
     {
-        return Prop.ForAll(Generators.SnakeCase(MetricSource.MaxLength).ToArbitrary(), code => MetricSource.Parse(code).Code == code);
+        return Prop.ForAll(Generators.SnakeCase(MetricSource.MaxLength).ToArbitrary(), code =>
+            MetricSource.Parse(code).Code == code && MetricSource.TryParse(code, out var source) && source.Code == code);
     }
 
     [Property]

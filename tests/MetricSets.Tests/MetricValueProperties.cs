@@ -62,39 +62,62 @@ public class MetricValueProperties
     }
 
     [Property]
-    public Property CompareTo_is_antisymmetric_and_agrees_with_exact_base_amounts()
+    public Property Quantity_comparer_is_antisymmetric_and_agrees_with_exact_base_amounts()
     {
+        var quantity = MetricValue.Comparer.Quantity;
         return Prop.ForAll(ComparablePairs().ToArbitrary(), ((MetricValue Left, MetricValue Right, MetricUnit Target) c) =>
         {
-            var leftToRight = Math.Sign(c.Left.CompareTo(c.Right));
-            var rightToLeft = Math.Sign(c.Right.CompareTo(c.Left));
+            var leftToRight = Math.Sign(quantity.Compare(c.Left, c.Right));
+            var rightToLeft = Math.Sign(quantity.Compare(c.Right, c.Left));
             var exact = Math.Sign((c.Left.Amount * c.Left.Unit.BaseFactor()) - (c.Right.Amount * c.Right.Unit.BaseFactor()));
 
             Assert.Equal(-rightToLeft, leftToRight);
             Assert.Equal(exact, leftToRight);
-            Assert.Equal(leftToRight < 0, c.Left < c.Right);
-            Assert.Equal(leftToRight > 0, c.Left > c.Right);
+            Assert.Equal(leftToRight == 0, quantity.Equals(c.Left, c.Right));
             Assert.Equal(leftToRight == 0, c.Left.IsEquivalentTo(c.Right));
+            if (leftToRight == 0)
+            {
+                Assert.Equal(quantity.GetHashCode(c.Left), quantity.GetHashCode(c.Right));
+            }
         });
     }
 
     [Property]
     public Property Converting_both_values_never_flips_a_strict_order()
     {
+        var quantity = MetricValue.Comparer.Quantity;
         return Prop.ForAll(ComparablePairs().ToArbitrary(), ((MetricValue Left, MetricValue Right, MetricUnit Target) c) =>
         {
-            var (smaller, larger) = c.Left.CompareTo(c.Right) <= 0 ? (c.Left, c.Right) : (c.Right, c.Left);
+            var (smaller, larger) = quantity.Compare(c.Left, c.Right) <= 0 ? (c.Left, c.Right) : (c.Right, c.Left);
             var gap = (larger.Amount * larger.Unit.BaseFactor()) - (smaller.Amount * smaller.Unit.BaseFactor());
 
             var smallerConverted = smaller.ConvertTo(c.Target);
             var largerConverted = larger.ConvertTo(c.Target);
 
             // Rounding is monotonic, so even values closer than one step keep their order (or become equal).
-            Assert.True(smallerConverted <= largerConverted, $"{smaller} ≤ {larger} but {smallerConverted} > {largerConverted}");
+            Assert.True(quantity.Compare(smallerConverted, largerConverted) <= 0, $"{smaller} ≤ {larger} but {smallerConverted} > {largerConverted}");
             if (gap > 0.0001m)
             {
                 Assert.True(smallerConverted.Amount <= largerConverted.Amount);
             }
+        });
+    }
+
+    [Property]
+    public Property Converting_keeps_the_quantity_within_half_a_step_so_the_comparer_sees_the_same_value()
+    {
+        var quantity = MetricValue.Comparer.Quantity;
+        var cases = Generators.UnitPair.SelectMany(pair => Generators.Amount.Select(amount => (pair.A, pair.B, amount)));
+
+        return Prop.ForAll(cases.ToArbitrary(), ((MetricUnit A, MetricUnit B, decimal Amount) c) =>
+        {
+            var original = MetricValue.Of(c.Amount, c.A);
+            var converted = original.ConvertTo(c.B);
+
+            // Exact conversions (no rounding needed) are the same quantity; the others are not, by at most half a step.
+            var exact = c.Amount * c.A.BaseFactor() / c.B.BaseFactor();
+            Assert.Equal(decimal.Round(exact, 4) == exact, quantity.Equals(original, converted));
+            Assert.Equal(quantity.Equals(original, converted), original.IsEquivalentTo(converted));
         });
     }
 

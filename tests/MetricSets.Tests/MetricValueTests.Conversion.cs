@@ -70,7 +70,7 @@ public partial class MetricValueTests
 
         Assert.Equal(from, exception.SourceUnit);
         Assert.Equal(to, exception.TargetUnit);
-        Assert.Equal("targetUnit", exception.ParameterName);
+        Assert.Equal("targetUnit", exception.ParamName);
         Assert.Contains(from.Symbol(), exception.Message, StringComparison.Ordinal);
         Assert.Contains(to.Symbol(), exception.Message, StringComparison.Ordinal);
     }
@@ -109,5 +109,19 @@ public partial class MetricValueTests
         var miles = MetricValue.Of(9_999_999_999.9999m, MetricUnit.Inch).ConvertTo(MetricUnit.Mile);
 
         Assert.Equal(157_828.2828m, miles.Amount);
+    }
+
+    [Theory]
+    [InlineData("225.0", MetricUnit.Pound)]
+    [InlineData("0.0001", MetricUnit.Mile)]
+    [InlineData("-9999999999.9999", MetricUnit.Inch)]
+    public void Converting_to_its_own_unit_returns_the_value_itself_digits_and_all(string amount, MetricUnit unit)
+    {
+        var value = MetricValue.Of(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), unit);
+
+        var converted = value.ConvertTo(unit);
+
+        Assert.Equal(value, converted);
+        Assert.Equal(value.Amount.Scale, converted.Amount.Scale);
     }
 }

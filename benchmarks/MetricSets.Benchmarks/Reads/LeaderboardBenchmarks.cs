@@ -78,7 +78,7 @@ public class LeaderboardBenchmarks : LibraryReadBenchmark
             .ToListAsync()
             .ConfigureAwait(false);
         return latest
-            .OrderByDescending(m => m.Value)
+            .OrderByDescending(m => m.Value, MetricValue.Comparer.Quantity)
             .ThenBy(m => m.MemberId)
             .Take(PageSize)
             .Select(m => (m, Kg: m.Value.ConvertTo(MetricUnit.Kilogram)))

@@ -64,8 +64,8 @@ public class PersonalBestBenchmarks : LibraryReadBenchmark
             .ToDictionary(
                 g => g.Key,
                 g => kinds[g.Key].BestDirection() == BestDirection.HigherIsBetter
-                    ? g.OrderByDescending(m => m.Value).ThenBy(m => m.RecordedAt).First()
-                    : g.OrderBy(m => m.Value).ThenBy(m => m.RecordedAt).First());
+                    ? g.OrderByDescending(m => m.Value, MetricValue.Comparer.Quantity).ThenBy(m => m.RecordedAt).First()
+                    : g.OrderBy(m => m.Value, MetricValue.Comparer.Quantity).ThenBy(m => m.RecordedAt).First());
         return bests.Count;
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using MetricSets.Serialization;
 
 namespace MetricSets;
 
@@ -22,8 +24,14 @@ namespace MetricSets;
 /// <para>
 /// Equality is by content: the same default language and the same tags with ordinally equal texts.
 /// </para>
+/// <para>
+/// JSON (<see cref="LocalizedNameJsonConverter"/>): the jsonb object, <c>{"en": "1RM Back Squat", "he": "1RM סקוואט"}</c>,
+/// the default language first. Reading takes <c>en</c> as the default language when it has a text, otherwise the first
+/// key; text the model rejects throws <see cref="System.Text.Json.JsonException"/> with the reason.
+/// </para>
 /// </remarks>
 /// <threadsafety>This type is an immutable reference type.</threadsafety>
+[JsonConverter(typeof(LocalizedNameJsonConverter))]
 public sealed class LocalizedName : IEquatable<LocalizedName>
 {
     /// <summary>The default language when none is named: <c>en</c>.</summary>

@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using MetricSets.Serialization;
 
 namespace MetricSets;
 
@@ -12,9 +15,22 @@ namespace MetricSets;
 /// A definition's slug never changes once created.
 /// </para>
 /// <para>Equality is ordinal on <see cref="Value"/>.</para>
+/// <para>
+/// Text and binding: <see cref="ToString"/> is <see cref="Value"/>, and <see cref="Parse(string)"/> reads it back. The
+/// type implements <see cref="ISpanParsable{TSelf}"/> so that ASP.NET Core binds it from routes and query strings, and has
+/// a <see cref="TypeConverter"/> (string) for MVC and configuration. Unlike <see cref="IParsable{TSelf}"/>'s usual
+/// <see cref="FormatException"/>, every <c>Parse</c> overload throws <see cref="MetricValidationException"/> for text that
+/// is not a slug, because that is a rule of the model, with the same message as the factory.
+/// </para>
+/// <para>
+/// JSON (<see cref="MetricSlugJsonConverter"/>): a string, such as <c>"back_squat_1rm"</c>, also as a dictionary key;
+/// reading anything else throws <see cref="System.Text.Json.JsonException"/> with the validation message.
+/// </para>
 /// </remarks>
 /// <threadsafety>This type is an immutable reference type.</threadsafety>
-public sealed class MetricSlug : IEquatable<MetricSlug>
+[JsonConverter(typeof(MetricSlugJsonConverter))]
+[TypeConverter(typeof(ParsableTypeConverter<MetricSlug>))]
+public sealed class MetricSlug : IEquatable<MetricSlug>, ISpanParsable<MetricSlug>
 {
     /// <summary>The longest slug, in characters.</summary>
     public const int MaxLength = 100;
@@ -35,19 +51,23 @@ public sealed class MetricSlug : IEquatable<MetricSlug>
     /// <param name="value">The text.</param>
     /// <param name="slug">The slug, when <paramref name="value"/> is valid.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> is a valid slug.</returns>
-    public static bool TryParse(string? value, [NotNullWhen(true)] out MetricSlug? slug)
+    public static bool TryParse([NotNullWhen(true)] string? value, [NotNullWhen(true)] out MetricSlug? slug)
     {
-        try
-        {
-            slug = Parse(value!);
-            return true;
-        }
-        catch (MetricValidationException)
-        {
-            slug = null;
-            return false;
-        }
+        slug = SnakeCaseCode.IsValid(value, MaxLength) ? new MetricSlug(value!) : null;
+        return slug is not null;
     }
+
+    // The members of ISpanParsable serve ASP.NET Core binding and generic code. They are explicit so that a call to
+    // Parse(string) does not trip CA1305 in the host (a slug ignores the provider); they throw what Parse(string) throws.
+    static MetricSlug IParsable<MetricSlug>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static MetricSlug ISpanParsable<MetricSlug>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s.ToString());
+
+    static bool IParsable<MetricSlug>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out MetricSlug result) =>
+        TryParse(s, out result);
+
+    static bool ISpanParsable<MetricSlug>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, [MaybeNullWhen(false)] out MetricSlug result) =>
+        TryParse(s.ToString(), out result);
 
     /// <inheritdoc />
     public bool Equals(MetricSlug? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);

@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using MetricSets.Serialization;
+
 namespace MetricSets;
 
 /// <summary>
@@ -10,7 +14,15 @@ namespace MetricSets;
 /// gym platform needs. New members are only ever appended, because PostgreSQL can add enum labels but not remove them.
 /// </para>
 /// <para>Each unit belongs to one <see cref="UnitDimension"/>; see <see cref="MetricUnitExtensions.Dimension(MetricUnit)"/>.</para>
+/// <para>
+/// Text: the symbol is the unit's one string form. JSON (<see cref="MetricUnitJsonConverter"/>) is the symbol as a string,
+/// such as <c>"kg"</c> or <c>"%"</c>, also as a dictionary key; the <see cref="TypeConverter"/> (MVC, configuration)
+/// converts from and to the symbol as well. Neither accepts member names or numbers.
+/// <see cref="MetricUnitExtensions.TryParseSymbol"/> parses a symbol in code.
+/// </para>
 /// </remarks>
+[JsonConverter(typeof(MetricUnitJsonConverter))]
+[TypeConverter(typeof(MetricUnitTypeConverter))]
 public enum MetricUnit
 {
     /// <summary>Kilogram (<c>kg</c>), the base unit of <see cref="UnitDimension.Mass"/>.</summary>

@@ -75,6 +75,13 @@ public static class MetricUnitExtensions
         return false;
     }
 
+    /// <summary>Returns the unit whose symbol is <paramref name="symbol"/>, or throws one error that lists the symbols.</summary>
+    internal static MetricUnit ParseSymbol(string? symbol, string parameterName) =>
+        TryParseSymbol(symbol, out var unit)
+            ? unit
+            : throw new MetricValidationException(
+                parameterName, symbol, $"'{symbol}' is not a metric unit symbol; use one of: {string.Join(", ", All.Select(Symbol))}.");
+
     /// <summary>
     /// Gets how many of its dimension's base unit one <paramref name="unit"/> is, exactly: 1 for kg, s, m, %, reps, bpm,
     /// W and kJ; 0.45359237 for lb; 60 for minutes; 1,609.344 for miles; 4.184 for kcal.

@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using MetricSets.Serialization;
 
 namespace MetricSets;
 
@@ -17,15 +20,36 @@ namespace MetricSets;
 /// Conversion uses exact decimal factors (1 lb = 0.45359237 kg) and never goes through <see cref="double"/>.
 /// </para>
 /// <para>
-/// Equality is component-wise: 1 km and 1,000 m are <em>not</em> equal, because they were recorded differently.
-/// Ordering (<see cref="CompareTo"/> and the comparison operators) is by quantity: 225 lb is greater than 100 kg, and
-/// 1 km compares equal to 1,000 m (see <see cref="IsEquivalentTo"/>). Ordering values of different dimensions throws
-/// <see cref="IncompatibleUnitsException"/>.
+/// Equality is component-wise: two values are equal when their amounts are equal as decimals and their units are the
+/// same. 225 lb equals 225.0 lb (decimal equality ignores trailing zeros, and so does the hash code), but 1 km and
+/// 1,000 m are <em>not</em> equal, because they were recorded differently.
 /// </para>
-/// <para>The default value is zero kilograms.</para>
+/// <para>
+/// Ordering between values has no natural definition (1 km against 1,000 m; 5 kg against 5 m), so this type has no
+/// <see cref="IComparable{T}"/> and no comparison operators. Compare quantities explicitly with
+/// <see cref="Comparer.Quantity"/>, which orders and equates values of one dimension by their exact amount of the base
+/// unit (225 lb is more than 100 kg; 1 km is the same quantity as 1,000 m), or with <see cref="IsEquivalentTo"/>.
+/// </para>
+/// <para>
+/// Text: <see cref="ToString()"/> writes the amount in the invariant culture without trailing zeros, one space and the
+/// unit's symbol, such as <c>102.5 kg</c>, <c>-3 %</c> or <c>1609.344 meters</c>; <see cref="Parse(string)"/> reads exactly
+/// that form back (surrounding white space aside) in every culture. Text that is not of that form throws
+/// <see cref="FormatException"/>; a well-formed value the model does not accept (more than four decimals, out of range)
+/// throws <see cref="MetricValidationException"/>, as <see cref="Of"/> does. A <see cref="TypeConverter"/> converts from
+/// and to that text (MVC, configuration).
+/// </para>
+/// <para>
+/// JSON (<see cref="MetricValueJsonConverter"/>): an object <c>{"amount": 102.5, "unit": "kg"}</c> with a JSON number and
+/// a unit symbol. The property names are always these (no naming policy applies) and are read case-insensitively; a
+/// missing, repeated or unknown property, an amount with more than four decimals or out of range, or an unknown unit
+/// throws <see cref="System.Text.Json.JsonException"/> with the reason.
+/// </para>
+/// <para>The default value of this type is zero kilograms.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<MetricValue>
+[JsonConverter(typeof(MetricValueJsonConverter))]
+[TypeConverter(typeof(ParsableTypeConverter<MetricValue>))]
+public readonly partial struct MetricValue : IEquatable<MetricValue>, ISpanFormattable, ISpanParsable<MetricValue>
 {
     /// <summary>The bound on the absolute amount, exclusive: 10<sup>10</sup>, as <c>numeric(14,4)</c> allows.</summary>
     public const decimal MaxMagnitudeExclusive = 10_000_000_000m;
@@ -59,7 +83,7 @@ public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<Metric
     public static MetricValue Of(decimal amount, MetricUnit unit)
     {
         _ = unit.Dimension(); // validates the unit
-        if (decimal.Round(amount, MaxDecimalPlaces) != amount)
+        if (!HasAllowedScale(amount))
         {
             throw new MetricValidationException(
                 nameof(amount),
@@ -100,33 +124,25 @@ public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<Metric
     }
 
     /// <summary>Determines whether this value and <paramref name="other"/> are the same quantity, in any units.</summary>
-    /// <param name="other">The value to compare with.</param>
+    /// <param name="other">A value of the same dimension.</param>
     /// <returns><see langword="true"/> when both convert to the same exact amount of the dimension's base unit.</returns>
     /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
-    public bool IsEquivalentTo(MetricValue other) => CompareTo(other) == 0;
+    public bool IsEquivalentTo(MetricValue other) => Comparer.Quantity.Compare(this, other) == 0;
 
-    /// <summary>Compares the quantities of this value and <paramref name="other"/>, converted exactly.</summary>
-    /// <param name="other">A value of the same dimension.</param>
-    /// <returns>Less than zero, zero or greater than zero, as this quantity is smaller, equal or greater.</returns>
-    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
-    public int CompareTo(MetricValue other)
-    {
-        EnsureConvertible(other.Unit);
-        return BaseAmount.CompareTo(other.BaseAmount);
-    }
-
-    /// <inheritdoc />
+    /// <summary>Determines whether this value has the same amount and unit as <paramref name="other"/>.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns><see langword="true"/> when they are equal. See the type documentation for a description of equality semantics.</returns>
     public bool Equals(MetricValue other) => Amount == other.Amount && Unit == other.Unit;
 
-    /// <inheritdoc />
+    /// <summary>Determines whether <paramref name="obj"/> is a <see cref="MetricValue"/> with the same amount and unit.</summary>
+    /// <param name="obj">The object to compare with.</param>
+    /// <returns><see langword="true"/> when they are equal. See the type documentation for a description of equality semantics.</returns>
     public override bool Equals(object? obj) => obj is MetricValue other && Equals(other);
 
-    /// <inheritdoc />
+    /// <summary>Returns a hash code consistent with <see cref="Equals(MetricValue)"/>: 225 lb and 225.0 lb hash alike.</summary>
+    /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(Amount, Unit);
 
-    /// <summary>Returns the amount and the unit symbol in the invariant culture, for example <c>102.5 kg</c>.</summary>
-    /// <returns>The value as text.</returns>
-    public override string ToString() => Invariant($"{Amount:0.####} {Unit.Symbol()}");
 
     /// <summary>Determines whether two values have equal amounts and equal units.</summary>
     /// <param name="left">The first value.</param>
@@ -140,34 +156,6 @@ public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<Metric
     /// <returns><see langword="true"/> when they differ.</returns>
     public static bool operator !=(MetricValue left, MetricValue right) => !left.Equals(right);
 
-    /// <summary>Determines whether <paramref name="left"/> is a smaller quantity than <paramref name="right"/>.</summary>
-    /// <param name="left">The first value.</param>
-    /// <param name="right">The second value, of the same dimension.</param>
-    /// <returns>The comparison result.</returns>
-    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
-    public static bool operator <(MetricValue left, MetricValue right) => left.CompareTo(right) < 0;
-
-    /// <summary>Determines whether <paramref name="left"/> is a greater quantity than <paramref name="right"/>.</summary>
-    /// <param name="left">The first value.</param>
-    /// <param name="right">The second value, of the same dimension.</param>
-    /// <returns>The comparison result.</returns>
-    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
-    public static bool operator >(MetricValue left, MetricValue right) => left.CompareTo(right) > 0;
-
-    /// <summary>Determines whether <paramref name="left"/> is at most <paramref name="right"/>.</summary>
-    /// <param name="left">The first value.</param>
-    /// <param name="right">The second value, of the same dimension.</param>
-    /// <returns>The comparison result.</returns>
-    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
-    public static bool operator <=(MetricValue left, MetricValue right) => left.CompareTo(right) <= 0;
-
-    /// <summary>Determines whether <paramref name="left"/> is at least <paramref name="right"/>.</summary>
-    /// <param name="left">The first value.</param>
-    /// <param name="right">The second value, of the same dimension.</param>
-    /// <returns>The comparison result.</returns>
-    /// <exception cref="IncompatibleUnitsException">The values measure different dimensions.</exception>
-    public static bool operator >=(MetricValue left, MetricValue right) => left.CompareTo(right) >= 0;
-
     // The exact amount in the dimension's base unit; decimal keeps 28 significant digits, ample for 10^10 × 1609.344.
     private decimal BaseAmount => Amount * Unit.BaseFactor();
 
@@ -175,14 +163,18 @@ public readonly struct MetricValue : IEquatable<MetricValue>, IComparable<Metric
     {
         if (!Unit.IsConvertibleTo(targetUnit))
         {
-            throw new IncompatibleUnitsException(Unit, targetUnit);
+            throw new IncompatibleUnitsException(Unit, targetUnit, nameof(targetUnit));
         }
     }
 
     private static decimal Round(decimal amount) => decimal.Round(amount, MaxDecimalPlaces, MidpointRounding.AwayFromZero);
 
+    private static bool HasAllowedScale(decimal amount) => decimal.Round(amount, MaxDecimalPlaces) == amount;
+
+    private static bool IsInRange(decimal amount) => Math.Abs(amount) < MaxMagnitudeExclusive;
+
     private static decimal EnsureInRange(decimal amount, MetricUnit unit) =>
-        Math.Abs(amount) < MaxMagnitudeExclusive
+        IsInRange(amount)
             ? amount
             : throw new MetricValidationException(
                 nameof(amount),
