@@ -47,7 +47,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         WatchdogProcessId = watchdogProcessId;
     }
 
-    /// <summary>Gets the TCP port the server listens on, on 127.0.0.1.</summary>
+    /// <summary>Gets the TCP port the server listens on, on 127.0.0.1; it survives <see cref="RestartAsync"/>.</summary>
     public int Port { get; }
 
     /// <summary>Gets the directory that holds the cluster: its data directory (<c>data</c>) and its log (<c>server.log</c>).</summary>
@@ -170,6 +170,30 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var server = new EmbeddedPostgres(binDirectory, root, lease, port, keepFiles, watchdog);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
+    }
+
+    /// <summary>
+    /// Restarts the server at once (<c>pg_ctl restart -m immediate</c>, as after a crash) on the same port, so
+    /// connection strings stay valid; for tests of what a host does when the database goes away.
+    /// </summary>
+    /// <remarks>
+    /// Every session is cut without a goodbye: an open connection fails on its next command, and so does an idle
+    /// pooled one (Npgsql notices only when it is used). Returns when the server accepts connections again.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the server is up again.</returns>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) == 1, this);
+
+        // pg_ctl restart reuses the options of the last start (postmaster.opts), port included; -l keeps the server's
+        // output out of our pipes.
+        await Command.RunAsync(
+            Path.Combine(_binDirectory, "pg_ctl"),
+            ["-D", DataDirectory, "-l", Path.Combine(_rootDirectory, "server.log"), "-m", "immediate", "-w", "-t", "60", "restart"],
+            ServerUser,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops the server immediately and, for a throwaway cluster, deletes its directory.</summary>
