@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MetricSets.IntegrationTests.Schema;
-using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 
 namespace MetricSets.SampleHost.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,4 +1,5 @@
 using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
-using MetricSets.IntegrationTests.Schema;
-using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;

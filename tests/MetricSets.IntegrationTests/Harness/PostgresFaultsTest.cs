@@ -1,4 +1,4 @@
-using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using MetricSets.Testing.PostgreSql;
 using Npgsql;
 

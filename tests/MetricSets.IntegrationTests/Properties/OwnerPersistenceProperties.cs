@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using Npgsql;
 
 namespace MetricSets.IntegrationTests.Properties;

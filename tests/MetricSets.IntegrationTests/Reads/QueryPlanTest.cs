@@ -1,5 +1,5 @@
 using MetricSets.EntityFrameworkCore.Queries;
-using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using Npgsql;
 using NpgsqlTypes;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 
 namespace MetricSets.IntegrationTests.Schema;
 

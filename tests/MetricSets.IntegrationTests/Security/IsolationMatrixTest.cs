@@ -1,5 +1,6 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using NodaTime;
 using Xunit.Abstractions;
 

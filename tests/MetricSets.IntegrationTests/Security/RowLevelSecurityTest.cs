@@ -1,4 +1,4 @@
-using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using Npgsql;
 
 namespace MetricSets.IntegrationTests.Security;

@@ -1,5 +1,6 @@
 using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Services;

@@ -1,4 +1,5 @@
 using MetricSets.IntegrationTests.TestUtilities;
+using MetricSets.Testing;
 
 namespace MetricSets.IntegrationTests.Services;
 

@@ -1,5 +1,6 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.EntityFrameworkCore.Services;
+using MetricSets.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
