@@ -1,6 +1,5 @@
 using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
-using MetricSets.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

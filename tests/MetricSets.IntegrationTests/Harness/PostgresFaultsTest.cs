@@ -1,4 +1,3 @@
-using MetricSets.Testing;
 using MetricSets.Testing.PostgreSql;
 using Npgsql;
 

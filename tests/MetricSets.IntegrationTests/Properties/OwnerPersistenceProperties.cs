@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MetricSets.IntegrationTests.TestUtilities;
-using MetricSets.Testing;
 using Npgsql;
 
 namespace MetricSets.IntegrationTests.Properties;

@@ -1,5 +1,4 @@
 using MetricSets.EntityFrameworkCore.Services;
-using MetricSets.Testing;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;

@@ -1,4 +1,3 @@
-using MetricSets.Testing;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;

@@ -1,5 +1,3 @@
-using MetricSets.Testing;
-
 namespace MetricSets.IntegrationTests.Schema;
 
 /// <summary>

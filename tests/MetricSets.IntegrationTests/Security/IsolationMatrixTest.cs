@@ -1,6 +1,5 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.IntegrationTests.TestUtilities;
-using MetricSets.Testing;
 using NodaTime;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
-using MetricSets.Testing;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Security;

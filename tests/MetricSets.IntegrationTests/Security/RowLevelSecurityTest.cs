@@ -1,4 +1,3 @@
-using MetricSets.Testing;
 using Npgsql;
 
 namespace MetricSets.IntegrationTests.Security;

@@ -1,5 +1,4 @@
 using MetricSets.IntegrationTests.TestUtilities;
-using MetricSets.Testing;
 
 namespace MetricSets.IntegrationTests.Services;
 

@@ -1,6 +1,5 @@
 using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
-using MetricSets.Testing;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Services;

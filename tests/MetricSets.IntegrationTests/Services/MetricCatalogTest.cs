@@ -1,5 +1,4 @@
 using MetricSets.IntegrationTests.TestUtilities;
-using MetricSets.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.IntegrationTests.Services;

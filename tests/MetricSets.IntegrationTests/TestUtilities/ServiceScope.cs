@@ -1,6 +1,5 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.EntityFrameworkCore.Services;
-using MetricSets.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
