@@ -24,9 +24,7 @@ public sealed class EmbeddedPostgresWatchdogTest
         owner.Kill();
 
         Assert.True(await WithinAsync(WatchdogLimit, () => !Directory.Exists(server.RootDirectory)), $"{server.RootDirectory} is still there");
-        Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(postmaster)), $"postmaster {postmaster} still runs");
-        Assert.True(RefusesConnections(server.Port), $"port {server.Port} still accepts connections");
-        Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(server.WatchdogProcessId)), "the watchdog did not exit");
+        await AssertStoppedAsync(server, postmaster);
     }
 
     [Fact]
@@ -42,9 +40,7 @@ public sealed class EmbeddedPostgresWatchdogTest
             owner.Kill();
 
             Assert.True(await WithinAsync(WatchdogLimit, () => !File.Exists(PidFile(server))), "postmaster.pid is still there");
-            Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(postmaster)), $"postmaster {postmaster} still runs");
-            Assert.True(RefusesConnections(server.Port), $"port {server.Port} still accepts connections");
-            Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(server.WatchdogProcessId)), "the watchdog did not exit");
+            await AssertStoppedAsync(server, postmaster);
             Assert.True(File.Exists(Path.Combine(kept, "data", "PG_VERSION")), "the kept cluster's files were deleted");
             Assert.Empty(Directory.GetFiles(kept, "watchdog-*.lease"));
         }
@@ -99,6 +95,14 @@ public sealed class EmbeddedPostgresWatchdogTest
             () => EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { OwnerProcessId = ended }));
 
         Assert.Contains(ended.ToString(CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
+    // The watchdog's work once the owner is gone: the postmaster ended, the port closed, and the watchdog itself exited.
+    private static async Task AssertStoppedAsync(EmbeddedPostgres server, int postmaster)
+    {
+        Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(postmaster)), $"postmaster {postmaster} still runs");
+        Assert.True(RefusesConnections(server.Port), $"port {server.Port} still accepts connections");
+        Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(server.WatchdogProcessId)), "the watchdog did not exit");
     }
 
     // An owner that outlives the test unless killed; its output goes nowhere near the test host's.
