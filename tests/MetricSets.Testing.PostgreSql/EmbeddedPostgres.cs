@@ -22,7 +22,10 @@ namespace MetricSets.Testing.PostgreSql;
 /// (<see cref="EmbeddedPostgresOptions.OwnerProcessId"/>, by default the current process) has ended, even by SIGKILL.
 /// After a normal <see cref="DisposeAsync"/> the watchdog exits by itself. Linux only (it reads <c>/proc</c>).
 /// </para>
-/// <para>Authentication is <c>trust</c> on 127.0.0.1 only; the superuser is <c>postgres</c>. Thread-safe.</para>
+/// <para>
+/// Authentication is <c>trust</c> on 127.0.0.1 only; the superuser is <c>postgres</c>. Disposal is idempotent, so the
+/// process-exit handler and an explicit dispose may both run.
+/// </para>
 /// </remarks>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -32,7 +35,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     // PostgreSQL refuses to run as root, so a root process runs initdb and pg_ctl as the postgres OS user.
     private static readonly string? ServerUser = Environment.UserName == "root" ? OsUser : null;
     private readonly string _binDirectory;
-    private readonly string _rootDirectory;
     private readonly string _lease;
     private readonly bool _keepFiles;
     private int _stopped;
@@ -40,7 +42,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private EmbeddedPostgres(string binDirectory, string rootDirectory, string lease, int port, bool keepFiles, int watchdogProcessId)
     {
         _binDirectory = binDirectory;
-        _rootDirectory = rootDirectory;
+        RootDirectory = rootDirectory;
         _lease = lease;
         _keepFiles = keepFiles;
         Port = port;
@@ -51,7 +53,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Gets the directory that holds the cluster: its data directory (<c>data</c>) and its log (<c>server.log</c>).</summary>
-    public string RootDirectory => _rootDirectory;
+    public string RootDirectory { get; }
 
     /// <summary>Gets the id of the watchdog that stops the server when its owner ends; it exits after disposal.</summary>
     public int WatchdogProcessId { get; }
@@ -59,7 +61,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Gets the connection string of the <c>postgres</c> database as the superuser.</summary>
     public string ConnectionString => ConnectionStringFor("postgres");
 
-    private string DataDirectory => Path.Combine(_rootDirectory, "data");
+    private string DataDirectory => Path.Combine(RootDirectory, "data");
 
     /// <summary>Returns the connection string of <paramref name="database"/> as the superuser.</summary>
     /// <param name="database">The database name.</param>
@@ -191,7 +193,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // output out of our pipes.
         await Command.RunAsync(
             Path.Combine(_binDirectory, "pg_ctl"),
-            ["-D", DataDirectory, "-l", Path.Combine(_rootDirectory, "server.log"), "-m", "immediate", "-w", "-t", "60", "restart"],
+            ["-D", DataDirectory, "-l", Path.Combine(RootDirectory, "server.log"), "-m", "immediate", "-w", "-t", "60", "restart"],
             ServerUser,
             cancellationToken).ConfigureAwait(false);
     }
@@ -217,9 +219,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // handler cut short), the watchdog finishes the job. The watchdog may also have done it all already, when the
         // owner was another process that has ended.
         StopServer(_binDirectory, DataDirectory);
-        if (!_keepFiles && Directory.Exists(_rootDirectory))
+        if (!_keepFiles && Directory.Exists(RootDirectory))
         {
-            Directory.Delete(_rootDirectory, recursive: true);
+            Directory.Delete(RootDirectory, recursive: true);
         }
 
         if (_keepFiles)
