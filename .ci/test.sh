@@ -2,7 +2,9 @@
 # Runs every test of the solution on a fresh machine: installs what is missing (the .NET 10 SDK is expected; PostgreSQL's
 # server binaries and Chromium are installed from Debian's packages when absent), then builds warning-free and runs all
 # test projects, the sample host's in-process and browser tests included.
-# The integration tests start their own throwaway PostgreSQL cluster; set METRICSETS_TEST_CONNECTION to use a server instead.
+# The integration tests start their own throwaway PostgreSQL cluster; set METRICSETS_TEST_CONNECTION to use a server
+# instead (the harness's own tests still start a few clusters, so the server binaries are installed either way).
+# Afterwards the run fails if any PostgreSQL server or cluster directory it started is left behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,12 +15,54 @@ ensure_debian_package chromium "Chromium not found (the sample's browser test dr
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build MetricSets.sln -c Release -warnaserror
+
+# The tests' temporary files, throwaway clusters (metricsets-pg-*) included, go to a directory of this run's own, so the
+# check below sees this run's servers only and never those of another run on the same machine. The postgres OS user,
+# which runs the clusters when we are root, must be able to enter it.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/metricsets-test-run.XXXXXX")
+chmod 755 "$run_tmp"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+clusters_of_this_run() { compgen -G "$run_tmp/metricsets-pg-*" || true; }
+# An interrupted run leaves its clusters to their watchdogs, so the directory goes only when they are gone.
+trap 'rm -f "$log"; [[ -n $(clusters_of_this_run) ]] || rm -rf "$run_tmp"' EXIT
+
 set +e
-dotnet test MetricSets.sln -c Release --no-build "$@" | tee "$log"
+TMPDIR=$run_tmp dotnet test MetricSets.sln -c Release --no-build "$@" | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# postmasters started from this run's clusters (their command line keeps "postgres -D <dir>"); read from /proc, so the
+# check needs no procps.
+servers_of_this_run() {
+  local cmdline args
+  for cmdline in /proc/[0-9]*/cmdline; do
+    args=$(tr '\0' ' ' 2>/dev/null <"$cmdline") || continue
+    if [[ $args == *"postgres -D $run_tmp/metricsets-pg-"* ]]; then
+      cmdline=${cmdline#/proc/}
+      echo "  process ${cmdline%/cmdline}: $args"
+    fi
+  done
+}
+
+# Servers stop on disposal, or else their watchdog stops them within a second or so of the test host's exit.
+for _ in $(seq 1 30); do
+  [[ -z $(servers_of_this_run) && -z $(clusters_of_this_run) ]] && break
+  sleep 0.5
+done
+servers=$(servers_of_this_run)
+clusters=$(clusters_of_this_run)
+if [[ -n $servers || -n $clusters ]]; then
+  {
+    echo "FAILED: this run left PostgreSQL behind (15 s after the tests ended):"
+    [[ -n $servers ]] && echo "$servers"
+    [[ -n $clusters ]] && sed 's/^/  directory /' <<<"$clusters"
+    echo "Stopping and deleting them now; the watchdog in tests/MetricSets.Testing.PostgreSql/Watchdog.cs should have."
+  } >&2
+  for pid in $(sed -n 's/^  process \([0-9]*\):.*/\1/p' <<<"$servers"); do kill -QUIT "$pid" 2>/dev/null || true; done
+  sleep 1
+  rm -rf "$run_tmp"/metricsets-pg-*
+  status=1
+fi
 
 # One closing line for the whole run, summed over the test projects.
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i + 1); if ($i == "Failed:") f += $(i + 1) } }

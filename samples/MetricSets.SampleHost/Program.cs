@@ -5,15 +5,18 @@ using MetricSets.SampleHost.Access;
 using MetricSets.SampleHost.Data;
 using MetricSets.SampleHost.Demo;
 using MetricSets.SampleHost.Endpoints;
-using MetricSets.Testing.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// With no ConnectionStrings:MetricSets, start a throwaway PostgreSQL from the machine's binaries; it stops with the app.
+// The database is configuration, as in any host: ConnectionStrings:MetricSets (ConnectionStrings__MetricSets in the
+// environment). samples/run.sh starts a throwaway PostgreSQL and sets it; the tests point it at their own server.
 var connectionString = builder.Configuration.GetConnectionString("MetricSets");
-await using var embedded = string.IsNullOrWhiteSpace(connectionString) ? await EmbeddedPostgres.StartAsync() : null;
-connectionString = embedded?.ConnectionString ?? connectionString!;
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    throw new InvalidOperationException(
+        "ConnectionStrings:MetricSets is not set. Run the sample with `bash samples/run.sh`, which starts a throwaway PostgreSQL and sets it, or set ConnectionStrings__MetricSets to your own server's connection string.");
+}
 
 builder.Services.AddDbContextPool<SampleDbContext>(options => SampleDbContext.Configure(options, connectionString));
 builder.Services.AddMetricSets<SampleDbContext>();
@@ -38,7 +41,8 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 await DemoData.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
-SampleLog.Ready(app.Logger, embedded is null ? "the configured database" : $"a throwaway PostgreSQL on port {embedded.Port}");
+var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+SampleLog.Ready(app.Logger, database.Host, database.Port, database.Database);
 await app.RunAsync();
 
 /// <summary>The sample host's entry point; public so in-process tests can host it.</summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MetricSets.IntegrationTests.Schema;
-using MetricSets.IntegrationTests.TestUtilities;
 
 namespace MetricSets.SampleHost.Tests;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using MetricSets.IntegrationTests.TestUtilities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -8,15 +7,25 @@ namespace MetricSets.Testing.PostgreSql;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: <c>initdb</c> into a temporary directory, <c>pg_ctl start</c> on a free loopback
-/// port with durability switched off, and everything removed on dispose.
+/// port with durability switched off, and everything removed on dispose, or by a watchdog once the owning process is
+/// gone, however it ended.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The server binaries are found through <c>PG_BINDIR</c>, then <c>pg_config --bindir</c>, then the newest
-/// <c>/usr/lib/postgresql/*/bin</c> (Debian keeps them off the PATH). PostgreSQL refuses to run as root, so when
+/// The server binaries are found through <c>PG_BINDIR</c>, then the newest <c>/usr/lib/postgresql/*/bin</c> (Debian
+/// keeps them off the PATH), then the PATH. PostgreSQL refuses to run as root, so when
 /// the process is root the cluster is created and started as the <c>postgres</c> OS user through <c>runuser</c>.
 /// </para>
-/// <para>Authentication is <c>trust</c> on 127.0.0.1 only; the superuser is <c>postgres</c>.</para>
+/// <para>
+/// Next to every server it starts a detached watchdog (see <see cref="WatchdogProcessId"/>) that stops the server
+/// with <c>pg_ctl stop -m immediate</c> and deletes a throwaway cluster's directory once the owner
+/// (<see cref="EmbeddedPostgresOptions.OwnerProcessId"/>, by default the current process) has ended, even by SIGKILL.
+/// After a normal <see cref="DisposeAsync"/> the watchdog exits by itself. Linux only (it reads <c>/proc</c>).
+/// </para>
+/// <para>
+/// Authentication is <c>trust</c> on 127.0.0.1 only; the superuser is <c>postgres</c>. Disposal is idempotent, so the
+/// process-exit handler and an explicit dispose may both run.
+/// </para>
 /// </remarks>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -24,25 +33,35 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private const string TempPrefix = "metricsets-pg-";
 
     // PostgreSQL refuses to run as root, so a root process runs initdb and pg_ctl as the postgres OS user.
-    private static readonly bool RunAsPostgres = Environment.UserName == "root";
+    private static readonly string? ServerUser = Environment.UserName == "root" ? OsUser : null;
     private readonly string _binDirectory;
-    private readonly string _rootDirectory;
+    private readonly string _lease;
     private readonly bool _keepFiles;
     private int _stopped;
 
-    private EmbeddedPostgres(string binDirectory, string rootDirectory, int port, bool keepFiles)
+    private EmbeddedPostgres(string binDirectory, string rootDirectory, string lease, int port, bool keepFiles, int watchdogProcessId)
     {
         _binDirectory = binDirectory;
-        _rootDirectory = rootDirectory;
+        RootDirectory = rootDirectory;
+        _lease = lease;
         _keepFiles = keepFiles;
         Port = port;
+        WatchdogProcessId = watchdogProcessId;
     }
 
-    /// <summary>Gets the TCP port the server listens on, on 127.0.0.1.</summary>
+    /// <summary>Gets the TCP port the server listens on, on 127.0.0.1; it survives <see cref="RestartAsync"/>.</summary>
     public int Port { get; }
+
+    /// <summary>Gets the directory that holds the cluster: its data directory (<c>data</c>) and its log (<c>server.log</c>).</summary>
+    public string RootDirectory { get; }
+
+    /// <summary>Gets the id of the watchdog that stops the server when its owner ends; it exits after disposal.</summary>
+    public int WatchdogProcessId { get; }
 
     /// <summary>Gets the connection string of the <c>postgres</c> database as the superuser.</summary>
     public string ConnectionString => ConnectionStringFor("postgres");
+
+    private string DataDirectory => Path.Combine(RootDirectory, "data");
 
     /// <summary>Returns the connection string of <paramref name="database"/> as the superuser.</summary>
     /// <param name="database">The database name.</param>
@@ -58,40 +77,69 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             IncludeErrorDetail = true,
         }.ConnectionString;
 
-    /// <summary>Creates and starts a new cluster in a temporary directory.</summary>
+    /// <summary>Creates and starts a throwaway cluster in a temporary directory, owned by the current process.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop the server and delete its files.</returns>
     /// <exception cref="InvalidOperationException">No PostgreSQL binaries were found, or initdb or pg_ctl failed.</exception>
     public static Task<EmbeddedPostgres> StartAsync(CancellationToken cancellationToken = default) =>
-        StartAsync(rootDirectory: null, cancellationToken);
+        StartAsync(new EmbeddedPostgresOptions(), cancellationToken);
 
-    /// <summary>
-    /// Starts the cluster kept in <paramref name="rootDirectory"/>, creating it on first use; its files survive
-    /// <see cref="DisposeAsync"/>, so large data sets (benchmarks) are generated once. With <see langword="null"/>, a
-    /// throwaway cluster in a temporary directory.
-    /// </summary>
-    /// <param name="rootDirectory">The directory that holds the cluster, or <see langword="null"/>.</param>
+    /// <summary>Starts a cluster as <paramref name="options"/> say: throwaway or kept, owned by this or another process.</summary>
+    /// <param name="options">Where the cluster lives and which process owns it.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The running server; dispose it to stop it.</returns>
+    /// <returns>The running server; dispose it to stop it (and delete a throwaway cluster's files).</returns>
+    /// <exception cref="ArgumentException">The owner process is not running.</exception>
     /// <exception cref="InvalidOperationException">No PostgreSQL binaries were found, or initdb or pg_ctl failed.</exception>
-    public static async Task<EmbeddedPostgres> StartAsync(string? rootDirectory, CancellationToken cancellationToken = default)
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var ownerProcessId = options.OwnerProcessId ?? Environment.ProcessId;
+        var ownerStartTime = OsProcess.StartTime(ownerProcessId) ?? throw new ArgumentException(
+            $"The owner process {ownerProcessId.ToString(CultureInfo.InvariantCulture)} is not running.", nameof(options));
         var binDirectory = FindBinDirectory();
-        var keepFiles = rootDirectory is not null;
+        var keepFiles = options.KeptDirectory is not null;
         DeleteAbandonedClusters();
-        var root = rootDirectory is null ? Directory.CreateTempSubdirectory(TempPrefix).FullName : Directory.CreateDirectory(rootDirectory).FullName;
-        if (RunAsPostgres)
+        var root = keepFiles ? Directory.CreateDirectory(options.KeptDirectory!).FullName : Directory.CreateTempSubdirectory(TempPrefix).FullName;
+        try
         {
-            await RunAsync("chown", ["-R", OsUser, root], asPostgres: false, cancellationToken).ConfigureAwait(false);
+            return await StartInAsync(binDirectory, root, keepFiles, ownerProcessId, ownerStartTime, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing watches a cluster that failed half-way (say, its watchdog did not start): undo what was done,
+            // and let the first failure be the one reported.
+            try
+            {
+                StopServer(binDirectory, Path.Combine(root, "data"));
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            if (!keepFiles)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<EmbeddedPostgres> StartInAsync(
+        string binDirectory, string root, bool keepFiles, int ownerProcessId, long ownerStartTime, CancellationToken cancellationToken)
+    {
+        if (ServerUser is not null)
+        {
+            await Command.RunAsync("chown", ["-R", ServerUser, root], asUser: null, cancellationToken).ConfigureAwait(false);
         }
 
         var dataDirectory = Path.Combine(root, "data");
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
-            await RunAsync(
+            await Command.RunAsync(
                 Path.Combine(binDirectory, "initdb"),
                 ["-D", dataDirectory, "-U", OsUser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
-                RunAsPostgres,
+                ServerUser,
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -103,15 +151,51 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             $"-k {root}",
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             "-c max_connections=200 -c shared_buffers=256MB");
-        await RunAsync(
-            Path.Combine(binDirectory, "pg_ctl"),
+        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        await Command.RunAsync(
+            pgCtl,
             ["-D", dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"],
-            RunAsPostgres,
+            ServerUser,
             cancellationToken).ConfigureAwait(false);
 
-        var server = new EmbeddedPostgres(binDirectory, root, port, keepFiles);
+        // A throwaway cluster's lease is its directory, which only disposal removes (last); a kept cluster's is a file
+        // of its own, removed once the server is stopped.
+        var lease = root;
+        if (keepFiles)
+        {
+            lease = Path.Combine(root, $"watchdog-{Guid.NewGuid():N}.lease");
+            await File.WriteAllTextAsync(lease, ownerProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        }
+
+        var watchdog = await Watchdog.StartAsync(
+            ownerProcessId, ownerStartTime, pgCtl, dataDirectory, lease, keepFiles ? null : root, ServerUser, cancellationToken).ConfigureAwait(false);
+        var server = new EmbeddedPostgres(binDirectory, root, lease, port, keepFiles, watchdog);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
+    }
+
+    /// <summary>
+    /// Restarts the server at once (<c>pg_ctl restart -m immediate</c>, as after a crash) on the same port, so
+    /// connection strings stay valid; for tests of what a host does when the database goes away.
+    /// </summary>
+    /// <remarks>
+    /// Every session is cut without a goodbye: an open connection fails on its next command, and so does an idle
+    /// pooled one (Npgsql notices only when it is used). Returns when the server accepts connections again.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the server is up again.</returns>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) == 1, this);
+
+        // pg_ctl restart reuses the options of the last start (postmaster.opts), port included; -l keeps the server's
+        // output out of our pipes.
+        await Command.RunAsync(
+            Path.Combine(_binDirectory, "pg_ctl"),
+            ["-D", DataDirectory, "-l", Path.Combine(RootDirectory, "server.log"), "-m", "immediate", "-w", "-t", "60", "restart"],
+            ServerUser,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops the server immediately and, for a throwaway cluster, deletes its directory.</summary>
@@ -130,20 +214,28 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        try
+
+        // The watchdog acts only while the lease exists, so the lease goes last: if this process dies half-way (an exit
+        // handler cut short), the watchdog finishes the job. The watchdog may also have done it all already, when the
+        // owner was another process that has ended.
+        StopServer(_binDirectory, DataDirectory);
+        if (!_keepFiles && Directory.Exists(RootDirectory))
         {
-            RunAsync(
-                Path.Combine(_binDirectory, "pg_ctl"),
-                ["-D", Path.Combine(_rootDirectory, "data"), "-m", "immediate", "-w", "stop"],
-                RunAsPostgres,
-                CancellationToken.None).GetAwaiter().GetResult();
+            Directory.Delete(RootDirectory, recursive: true);
         }
-        finally
+
+        if (_keepFiles)
         {
-            if (!_keepFiles)
-            {
-                Directory.Delete(_rootDirectory, recursive: true);
-            }
+            File.Delete(_lease);
+        }
+    }
+
+    private static void StopServer(string binDirectory, string dataDirectory)
+    {
+        if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        {
+            Command.RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], ServerUser, CancellationToken.None)
+                .GetAwaiter().GetResult();
         }
     }
 
@@ -206,40 +298,5 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(asPostgres ? "runuser" : program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        if (asPostgres)
-        {
-            foreach (var argument in (string[])["-u", OsUser, "--", program])
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-
-        // pg_ctl's server inherits the pipes, so read stderr/stdout only until the process itself exits.
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {await error.ConfigureAwait(false)}{await output.ConfigureAwait(false)}");
-        }
     }
 }

@@ -46,7 +46,7 @@ public static class BenchServer
             if (_server is null)
             {
                 Console.WriteLine($"// Starting the kept PostgreSQL cluster in {ClusterDirectory}");
-                _server = await EmbeddedPostgres.StartAsync(ClusterDirectory).ConfigureAwait(false);
+                _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { KeptDirectory = ClusterDirectory }).ConfigureAwait(false);
                 Environment.SetEnvironmentVariable(BenchMode.ConnectionVariable, _server.ConnectionString);
             }
 

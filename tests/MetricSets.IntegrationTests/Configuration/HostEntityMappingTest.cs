@@ -1,5 +1,3 @@
-using MetricSets.IntegrationTests.Schema;
-using MetricSets.IntegrationTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;

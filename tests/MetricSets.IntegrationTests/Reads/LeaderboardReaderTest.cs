@@ -1,5 +1,4 @@
 using MetricSets.EntityFrameworkCore.Services;
-using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;

@@ -1,4 +1,3 @@
-using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;

@@ -1,5 +1,4 @@
 using MetricSets.EntityFrameworkCore.Queries;
-using MetricSets.IntegrationTests.TestUtilities;
 using Npgsql;
 using NpgsqlTypes;
 using Xunit.Abstractions;

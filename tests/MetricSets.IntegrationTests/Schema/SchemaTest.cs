@@ -1,5 +1,3 @@
-using MetricSets.IntegrationTests.TestUtilities;
-
 namespace MetricSets.IntegrationTests.Schema;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.EntityFrameworkCore.Services;
-using MetricSets.IntegrationTests.Schema;
 using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 

@@ -1,4 +1,3 @@
-using MetricSets.IntegrationTests.TestUtilities;
 using Npgsql;
 
 namespace MetricSets.IntegrationTests.Security;

@@ -1,4 +1,4 @@
-namespace MetricSets.IntegrationTests.Schema;
+namespace MetricSets.Testing;
 
 /// <summary>
 /// The seed schema (shared/seed/metric-sets-data-model.txt, restated in design/schema.md), item by item, as pg_catalog

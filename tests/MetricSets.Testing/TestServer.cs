@@ -3,7 +3,7 @@ using MetricSets.Testing.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace MetricSets.IntegrationTests.TestUtilities;
+namespace MetricSets.Testing;
 
 /// <summary>
 /// The one PostgreSQL server of a test run: <c>METRICSETS_TEST_CONNECTION</c> when set, otherwise a throwaway cluster.

@@ -1,7 +1,7 @@
 using MetricSets.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace MetricSets.IntegrationTests.TestUtilities;
+namespace MetricSets.Testing;
 
 /// <summary>A host that opted into <see cref="MemberMetricProvenance.Track"/>; its own type, since EF caches a model per context type.</summary>
 public sealed class TrackedProvenanceDbContext(DbContextOptions<TrackedProvenanceDbContext> options) : DbContext(options)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace MetricSets.IntegrationTests.TestUtilities;
+namespace MetricSets.Testing;
 
 /// <summary>A host context as the README tells hosts to write it: the library's model plus nothing else.</summary>
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit;
 
-namespace MetricSets.IntegrationTests.TestUtilities;
+namespace MetricSets.Testing;
 
 /// <summary>One database per test class, cloned from the migrated template.</summary>
 public sealed class DatabaseFixture : IAsyncLifetime

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace MetricSets.IntegrationTests.TestUtilities;
+namespace MetricSets.Testing;
 
 /// <summary>What pg_catalog says about the library's tables: columns, enums, constraints and indexes, as text lines.</summary>
 public static class CatalogSnapshot
