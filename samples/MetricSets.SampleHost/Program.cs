@@ -1,5 +1,4 @@
 using MetricSets;
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.SampleHost;
 using MetricSets.SampleHost.Access;
 using MetricSets.SampleHost.Data;

@@ -8,11 +8,8 @@ namespace MetricSets.EntityFrameworkCore;
 /// </summary>
 public sealed class MetricSetsOptions
 {
-    /// <summary>The largest value <see cref="MaxDefinitionsPerSet"/> may take.</summary>
-    public const int MaxDefinitionsPerSetLimit = 1000;
-
     /// <summary>
-    /// Gets or sets the most definitions one metric set may hold: 1 to <see cref="MaxDefinitionsPerSetLimit"/>; 100 by
+    /// Gets or sets the most definitions one metric set may hold: 1 to <see cref="MetricLimits.MaxDefinitionsPerSet"/>; 100 by
     /// default. Keeps a set's resolution bounded.
     /// </summary>
     public int MaxDefinitionsPerSet { get; set; } = 100;
@@ -22,4 +19,16 @@ public sealed class MetricSetsOptions
     /// zero to one day; five minutes by default. A later time is rejected as a typo.
     /// </summary>
     public Duration MaxFutureSkew { get; set; } = Duration.FromMinutes(5);
+
+    /// <summary>
+    /// Gets or sets the key that seals paging cursors (AES-256-GCM: a client can neither read nor alter one), as base64 of
+    /// 32 random bytes, for example from configuration or a secret store. Every instance of the host must share it, or a
+    /// cursor issued by one is refused by another. When <see langword="null"/> (the default), each process makes up its
+    /// own key at start, which suits a single instance. Generate one with
+    /// <c>Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))</c>.
+    /// </summary>
+    public string? CursorKey { get; set; }
+
+    /// <summary>Gets the access policy's options: whether the default rules apply, and which sources members may use.</summary>
+    public MetricAccessOptions Access { get; } = new();
 }

@@ -130,45 +130,4 @@ public class MemberMetricTests
         Assert.Equal(second.PlusNanoseconds(nanoseconds / 1_000 * 1_000), metric.RecordedAt);
     }
 
-    [Fact]
-    public void RecordsSameAs_ignores_the_id_and_sub_microsecond_time()
-    {
-        var memberId = UserId.New();
-        var first = MemberMetric.Record(BackSquat, memberId, MetricValue.Of(102.5m, MetricUnit.Kilogram), Measured.PlusNanoseconds(100), MetricSource.SelfReport);
-        var second = MemberMetric.Record(BackSquat, memberId, MetricValue.Of(102.50m, MetricUnit.Kilogram), Measured.PlusNanoseconds(900), MetricSource.Parse("self_report"));
-
-        Assert.NotEqual(first.Id, second.Id);
-        Assert.True(first.RecordsSameAs(second));
-        Assert.True(second.RecordsSameAs(first));
-    }
-
-    [Fact]
-    public void RecordsSameAs_notices_any_recorded_difference()
-    {
-        var memberId = UserId.New();
-        var value = MetricValue.Of(100m, MetricUnit.Kilogram);
-        var original = MemberMetric.Record(BackSquat, memberId, value, Measured, MetricSource.CoachInput);
-        var otherDefinition = MetricDefinition.Create(MetricSlug.Parse("deadlift_1rm"), LocalizedName.Of("en", "Deadlift 1RM"), MetricUnit.Kilogram, MetricKind.OneRepMax);
-
-        MemberMetric[] different =
-        [
-            MemberMetric.Record(BackSquat, UserId.New(), value, Measured, MetricSource.CoachInput),
-            MemberMetric.Record(otherDefinition, memberId, value, Measured, MetricSource.CoachInput),
-            MemberMetric.Record(BackSquat, memberId, MetricValue.Of(100.0001m, MetricUnit.Kilogram), Measured, MetricSource.CoachInput),
-            MemberMetric.Record(BackSquat, memberId, value.ConvertTo(MetricUnit.Pound), Measured, MetricSource.CoachInput),
-            MemberMetric.Record(BackSquat, memberId, value, Measured.PlusNanoseconds(1_000), MetricSource.CoachInput),
-            MemberMetric.Record(BackSquat, memberId, value, Measured, MetricSource.SelfReport),
-            MemberMetric.Record(BackSquat, memberId, value, Measured),
-        ];
-
-        Assert.All(different, other => Assert.False(original.RecordsSameAs(other)));
-    }
-
-    [Fact]
-    public void RecordsSameAs_rejects_null()
-    {
-        var metric = MemberMetric.Record(BackSquat, UserId.New(), MetricValue.Of(100m, MetricUnit.Kilogram), Measured);
-
-        Assert.Throws<ArgumentNullException>(() => metric.RecordsSameAs(null!));
-    }
 }

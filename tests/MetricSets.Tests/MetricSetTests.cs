@@ -114,7 +114,7 @@ public class MetricSetTests
 
         var exception = Assert.Throws<MetricNotFoundException>(() => set.Remove(missing));
 
-        Assert.Equal("metric set entry", exception.Entity);
+        Assert.Equal(MetricEntity.MetricSetEntry, exception.Entity);
         Assert.Equal(2, set.Entries.Count);
     }
 

@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 using BenchmarkDotNet.Attributes;
 using MetricSets.Benchmarks.Data;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +53,7 @@ public class HistoryBenchmarks : LibraryReadBenchmark
     /// <summary>IMemberMetricReader.GetHistoryAsync with the previous page's cursor.</summary>
     protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services)
     {
-        var page = await services.GetRequiredService<IMemberMetricReader>().GetHistoryAsync(Viewer, Member, Definition, new Interval(null, null), PageSize, _cursor).ConfigureAwait(false);
+        var page = await services.GetRequiredService<IMemberMetricReader>().GetHistoryAsync(Viewer, new MetricHistoryQuery(Member, Definition) { PageSize = PageSize, Cursor = _cursor }).ConfigureAwait(false);
         return page.Items.Count;
     }
 
@@ -79,7 +78,7 @@ public class HistoryBenchmarks : LibraryReadBenchmark
         await using var scope = CreateScope();
         for (var i = 0; i < pages; i++)
         {
-            var page = await Reader(scope).GetHistoryAsync(Viewer, Member, Definition, new Interval(null, null), PageSize, _cursor).ConfigureAwait(false);
+            var page = await Reader(scope).GetHistoryAsync(Viewer, new MetricHistoryQuery(Member, Definition) { PageSize = PageSize, Cursor = _cursor }).ConfigureAwait(false);
             _cursor = page.NextCursor;
             _afterTime = page.Items[^1].RecordedAt.ToDateTimeUtc();
             _afterId = page.Items[^1].Id.Value;

@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using MetricSets.Benchmarks.Data;
-using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NpgsqlTypes;
@@ -60,7 +59,7 @@ public class LeaderboardBenchmarks : LibraryReadBenchmark
     protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services)
     {
         var page = await services.GetRequiredService<ILeaderboardReader>()
-            .GetLeaderboardAsync(Viewer, Organization, Definition, LeaderboardOrder.BestFirst, PageSize).ConfigureAwait(false);
+            .GetLeaderboardAsync(Viewer, new MetricLeaderboardQuery(Organization, Definition) { Order = LeaderboardOrder.BestFirst, PageSize = PageSize }).ConfigureAwait(false);
         return page.Items.Count;
     }
 

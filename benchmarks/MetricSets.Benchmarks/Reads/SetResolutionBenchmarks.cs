@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using MetricSets.Benchmarks.Data;
-using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -68,7 +67,7 @@ public class SetResolutionBenchmarks : LibraryReadBenchmark
     protected override async Task<int> ReadWithLibraryAsync(IServiceProvider services)
     {
         var resolved = await services.GetRequiredService<IMetricSetResolver>()
-            .ResolveAsync(Viewer, SetId, Member, Language).ConfigureAwait(false);
+            .ResolveAsync(Viewer, new MetricSetResolutionQuery(SetId, Member) { Language = Language }).ConfigureAwait(false);
         return resolved.Metrics.Count;
     }
 

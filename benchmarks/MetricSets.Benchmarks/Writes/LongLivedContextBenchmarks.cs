@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MetricSets.Benchmarks.Writes;

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using MetricSets.Benchmarks.Data;
-using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MetricSets.Benchmarks.Writes;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using MetricSets.EntityFrameworkCore.Services;
 using NpgsqlTypes;
 
 namespace MetricSets.Benchmarks.Writes;
@@ -58,7 +57,7 @@ public class RecordManyBenchmarks : WriteBenchmark
     public async Task<int> Library()
     {
         await using var scope = CreatePooledScope();
-        return (await Recorder(scope).RecordManyAsync(Staff, _requests.Select(r => r with { Id = null })).ConfigureAwait(false)).Recorded;
+        return (await Recorder(scope).RecordManyAsync(Staff, _requests.Select(r => new RecordMetricRequest(r.MemberId, r.DefinitionId, r.Value) { RecordedAt = r.RecordedAt, Source = r.Source })).ConfigureAwait(false)).Recorded;
     }
 
     /// <summary>The library with client ids: idempotent, through a staging table.</summary>

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MetricSets.Benchmarks.Data;
 using MetricSets.Benchmarks.Reads;
-using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.SampleHost.Access;
 using MetricSets.SampleHost.Data;
 using Microsoft.EntityFrameworkCore;

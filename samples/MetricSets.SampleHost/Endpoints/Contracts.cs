@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 
 namespace MetricSets.SampleHost.Endpoints;
 
@@ -39,7 +38,7 @@ public sealed record ResolvedSetDto(Guid Id, string Name, string OwnerKind, Guid
 
 public sealed record PageDto<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-public sealed record LeaderboardEntryDto(int Rank, Guid MemberId, ValueDto Value, ReadingDto Reading)
+public sealed record LeaderboardEntryDto(long Rank, Guid MemberId, ValueDto Value, ReadingDto Reading)
 {
     public static LeaderboardEntryDto From(LeaderboardEntry entry) =>
         new(entry.Rank, entry.MemberId.Value, ValueDto.From(entry.Value), ReadingDto.From(entry.Reading));

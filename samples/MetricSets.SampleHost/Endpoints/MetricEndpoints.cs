@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.SampleHost.Access;
 using MetricSets.SampleHost.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +29,7 @@ internal static class MetricEndpoints
         Guid orgId, Guid userId, Guid setId, string? units, DemoViewer caller, HttpContext http, IMetricSetResolver resolver)
     {
         var language = Requests.Language(http.Request);
-        var resolved = await resolver.ResolveAsync(caller.Viewer, new MetricSetId(setId), new UserId(userId), language, Requests.Units(units), http.RequestAborted);
+        var resolved = await resolver.ResolveAsync(caller.Viewer, new MetricSetResolutionQuery(new MetricSetId(setId), new UserId(userId)) { Language = language, Units = Requests.Units(units) }, http.RequestAborted);
         return TypedResults.Ok(ResolvedSetDto.From(resolved, language));
     }
 
@@ -40,7 +39,7 @@ internal static class MetricEndpoints
         var definitionId = body.DefinitionId is { } id
             ? new MetricDefinitionId(id)
             : (await catalog.FindBySlugAsync(MetricSlug.Parse(body.Slug ?? string.Empty), http.RequestAborted)
-               ?? throw new MetricNotFoundException("metric definition", body.Slug!)).Id;
+               ?? throw new MetricNotFoundException(MetricEntity.MetricDefinition, body.Slug!)).Id;
         if (!MetricUnitExtensions.TryParseSymbol(body.Unit, out var unit))
         {
             throw new MetricValidationException("unit", body.Unit, $"'{body.Unit}' is not a unit; use one of: {string.Join(", ", MetricUnitExtensions.All.Select(u => u.Symbol()))}.");
@@ -53,8 +52,7 @@ internal static class MetricEndpoints
             Id = body.Id is { } clientId ? new MemberMetricId(clientId) : null,
         };
         var recorded = await recorder.RecordAsync(caller.Viewer, request, http.RequestAborted);
-        var reading = new MetricReading(recorded.Id, recorded.MemberId, recorded.DefinitionId, recorded.Value, recorded.RecordedAt, recorded.Source, recorded.RecordedIn);
-        return TypedResults.Created($"/orgs/{orgId}/members/{userId}/metrics/{definitionId}/history", ReadingDto.From(reading));
+        return TypedResults.Created($"/orgs/{orgId}/members/{userId}/metrics/{definitionId}/history", ReadingDto.From(recorded));
     }
 
     private static async Task<Ok<PageDto<HistoryPointDto>>> HistoryAsync(
@@ -72,8 +70,7 @@ internal static class MetricEndpoints
         IMemberMetricReader reader)
     {
         var interval = new Interval(from is { } start ? Instant.FromDateTimeOffset(start) : null, to is { } end ? Instant.FromDateTimeOffset(end) : null);
-        var page = await reader.GetHistoryAsync(
-            caller.Viewer, new UserId(userId), new MetricDefinitionId(definitionId), interval, pageSize ?? 100, cursor, http.RequestAborted);
+        var page = await reader.GetHistoryAsync(caller.Viewer, new MetricHistoryQuery(new UserId(userId), new MetricDefinitionId(definitionId)) { Interval = interval, PageSize = pageSize ?? 100, Cursor = cursor }, http.RequestAborted);
         var unit = Requests.Units(units).UnitFor((await catalog.GetAsync(new MetricDefinitionId(definitionId), http.RequestAborted)).Unit);
         return TypedResults.Ok(new PageDto<HistoryPointDto>(
             [.. page.Items.Select(r => new HistoryPointDto(
@@ -99,8 +96,7 @@ internal static class MetricEndpoints
             "latest" => LeaderboardOrder.LatestFirst,
             _ => throw new MetricValidationException("order", order, $"'{order}' is not an order; use best or latest."),
         };
-        var page = await leaderboards.GetLeaderboardAsync(
-            caller.Viewer, organization, new MetricDefinitionId(definitionId), ranking, pageSize ?? 20, cursor, Requests.Units(units), http.RequestAborted);
+        var page = await leaderboards.GetLeaderboardAsync(caller.Viewer, new MetricLeaderboardQuery(organization, new MetricDefinitionId(definitionId)) { Order = ranking, PageSize = pageSize ?? 20, Cursor = cursor, Units = Requests.Units(units) }, http.RequestAborted);
         return TypedResults.Ok(new PageDto<LeaderboardEntryDto>([.. page.Items.Select(LeaderboardEntryDto.From)], page.NextCursor));
     }
 

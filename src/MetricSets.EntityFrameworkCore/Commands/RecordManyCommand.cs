@@ -104,7 +104,7 @@ internal static class RecordManyCommand
         if (conflicts.Count > 0)
         {
             // The message never describes the stored values: an id may belong to another member's value.
-            throw new MetricConflictException(string.Create(
+            throw new MetricConflictException(MetricErrorCode.IdInUse, string.Create(
                 CultureInfo.InvariantCulture,
                 $"{conflicts[0].Count} row(s) reuse an id already used for a different value, so nothing was written; rows {string.Join(", ", conflicts.Select(c => c.Index))}{(conflicts[0].Count > conflicts.Count ? " …" : string.Empty)}."));
         }

@@ -45,12 +45,14 @@ internal sealed record StoredValue(
 
     /// <summary>Returns the row as a reading.</summary>
     public MetricReading ToReading() =>
-        new(
-            Id,
-            MemberId,
-            DefinitionId,
-            MetricValue.Of(Amount, Unit),
-            RecordedAt,
-            Source is null ? null : MetricSource.Parse(Source),
-            RecordedIn is { } organization ? new OrganizationId(organization) : null);
+        new()
+        {
+            Id = Id,
+            MemberId = MemberId,
+            DefinitionId = DefinitionId,
+            Value = MetricValue.Of(Amount, Unit),
+            RecordedAt = RecordedAt,
+            Source = Source is null ? null : MetricSource.Parse(Source),
+            RecordedIn = RecordedIn is { } organization ? new OrganizationId(organization) : null,
+        };
 }

@@ -42,6 +42,7 @@ public static class MetricSetsServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricSetsOptions>, MetricSetsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricSetsOptions>, MetricSetsModelValidator<TContext>>());
+        services.AddLogging();
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddScoped<IMetricCatalog, MetricCatalog<TContext>>();
         services.TryAddScoped<IMetricSetService, MetricSetService<TContext>>();
@@ -51,6 +52,7 @@ public static class MetricSetsServiceCollectionExtensions
         services.TryAddScoped<ILeaderboardReader, LeaderboardReader<TContext>>();
         services.TryAddScoped<MetricAccessPolicy>();
         services.TryAddSingleton<RecordingRules>();
+        services.TryAddSingleton<CursorSeal>();
         return services;
     }
 }

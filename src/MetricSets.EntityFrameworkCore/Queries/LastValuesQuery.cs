@@ -25,7 +25,7 @@ internal static class LastValuesQuery
         """;
 
     public static async Task<Dictionary<MetricDefinitionId, List<MetricReading>>> RunAsync(
-        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, OrganizationId? confinedTo, CancellationToken cancellationToken)
+        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, IReadOnlyList<OrganizationId>? confinedTo, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
         var rows = await SqlRunner.QueryAsync(

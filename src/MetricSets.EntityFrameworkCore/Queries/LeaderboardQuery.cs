@@ -30,6 +30,7 @@ internal static class LeaderboardQuery
                     SELECT {tables.ReadingColumns("mm")} AS recorded_in
                     FROM {tables.MemberMetrics} AS mm
                     WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p9")}
+                      AND (@p10::text[] IS NULL OR mm.source = ANY(@p10))
                     ORDER BY mm.recorded_at DESC, mm.id DESC
                     LIMIT 1) AS m ON true) AS ranked
             WHERE @p4 OR (ranked.score, ranked.member_id) > (@p5, @p6)
@@ -46,7 +47,8 @@ internal static class LeaderboardQuery
         bool latestFirst,
         PageCursor? after,
         int limit,
-        OrganizationId? confinedTo,
+        IReadOnlyList<OrganizationId>? confinedTo,
+        string[]? sources,
         CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
@@ -64,6 +66,7 @@ internal static class LeaderboardQuery
                 SqlParameters.Integer(limit),
                 SqlParameters.HigherIsBetter(),
                 SqlParameters.ConfinedTo(confinedTo),
+                SqlParameters.Texts(sources),
             ],
             reader => new Row(
                 reader.GetFieldValue<MetricUnit>(0),

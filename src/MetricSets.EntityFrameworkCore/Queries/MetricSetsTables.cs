@@ -76,13 +76,13 @@ internal sealed class MetricSetsTables
         Provenance == MemberMetricProvenance.None ? "NULL::uuid" : $"{alias}.{SchemaNames.MemberMetrics.RecordedIn}";
 
     /// <summary>
-    /// The row filter of restricted provenance, keyed on the parameter <paramref name="parameter"/> (the organization a
+    /// The row filter of restricted provenance, keyed on the parameter <paramref name="parameter"/> (the organizations a
     /// staff viewer is confined to, or NULL for no confinement): values recorded there, plus the member's self-reports.
     /// Empty when the host did not opt into <see cref="MemberMetricProvenance.Restrict"/>.
     /// </summary>
     public string VisibleRows(string alias, string parameter) =>
         Provenance == MemberMetricProvenance.Restrict
-            ? $" AND ({parameter}::uuid IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = {parameter} OR {alias}.source = 'self_report')"
+            ? $" AND ({parameter}::uuid[] IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = ANY({parameter}) OR {alias}.source = 'self_report')"
             : string.Empty;
 
     /// <summary>

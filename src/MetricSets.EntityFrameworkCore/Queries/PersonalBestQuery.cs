@@ -25,7 +25,7 @@ internal static class PersonalBestQuery
         """;
 
     public static async Task<List<(MetricDefinitionId DefinitionId, MetricKind Kind, MetricReading? Best)>> RunAsync(
-        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, OrganizationId? confinedTo, CancellationToken cancellationToken)
+        DbContext context, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, IReadOnlyList<OrganizationId>? confinedTo, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
         return await SqlRunner.QueryAsync(

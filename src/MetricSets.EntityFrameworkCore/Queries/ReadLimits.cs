@@ -6,7 +6,7 @@ internal static class ReadLimits
     public static void EnsureDefinitions(IReadOnlyCollection<MetricDefinitionId> definitionIds)
     {
         ArgumentNullException.ThrowIfNull(definitionIds);
-        EnsureInRange(definitionIds.Count, 0, Services.IMemberMetricReader.MaxDefinitions, nameof(definitionIds));
+        EnsureInRange(definitionIds.Count, 0, MetricLimits.MaxDefinitionsPerRead, nameof(definitionIds));
     }
 
     public static void EnsureInRange(int value, int min, int max, string parameterName)
@@ -23,7 +23,7 @@ internal static class ReadLimits
         var missing = requested.Except(found).Select(id => (MetricDefinitionId?)id).FirstOrDefault();
         if (missing is { } id)
         {
-            throw new MetricNotFoundException("metric definition", id);
+            throw new MetricNotFoundException(MetricEntity.MetricDefinition, id);
         }
     }
 }

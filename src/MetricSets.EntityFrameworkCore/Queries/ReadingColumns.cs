@@ -25,12 +25,14 @@ internal static class ReadingColumns
     public static MetricReading? Read(DbDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
         reader.IsDBNull(ordinal)
             ? null
-            : new MetricReading(
-                new MemberMetricId(reader.GetGuid(ordinal)),
-                memberId,
-                definitionId,
-                MetricValue.Of(reader.GetDecimal(ordinal + 1), reader.GetFieldValue<MetricUnit>(ordinal + 2)),
-                reader.GetFieldValue<Instant>(ordinal + 3),
-                reader.IsDBNull(ordinal + 4) ? null : MetricSource.Parse(reader.GetString(ordinal + 4)),
-                reader.IsDBNull(ordinal + 5) ? null : new OrganizationId(reader.GetGuid(ordinal + 5)));
+            : new MetricReading
+            {
+                Id = new MemberMetricId(reader.GetGuid(ordinal)),
+                MemberId = memberId,
+                DefinitionId = definitionId,
+                Value = MetricValue.Of(reader.GetDecimal(ordinal + 1), reader.GetFieldValue<MetricUnit>(ordinal + 2)),
+                RecordedAt = reader.GetFieldValue<Instant>(ordinal + 3),
+                Source = reader.IsDBNull(ordinal + 4) ? null : MetricSource.Parse(reader.GetString(ordinal + 4)),
+                RecordedIn = reader.IsDBNull(ordinal + 5) ? null : new OrganizationId(reader.GetGuid(ordinal + 5)),
+            };
 }

@@ -37,7 +37,7 @@ internal static class SetResolutionQuery
         """;
 
     public static Task<List<Row>> RunAsync(
-        DbContext context, MetricSetId setId, UserId memberId, OrganizationId? confinedTo, string defaultLanguage, CancellationToken cancellationToken)
+        DbContext context, MetricSetId setId, UserId memberId, IReadOnlyList<OrganizationId>? confinedTo, string defaultLanguage, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
         return SqlRunner.QueryAsync(

@@ -15,14 +15,15 @@ internal static class SqlParameters
     public static NpgsqlParameter Uuids(IEnumerable<Guid> values) =>
         new NpgsqlParameter<Guid[]> { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
-    /// <summary>The organization a staff viewer's reads are confined to under restricted provenance, or NULL.</summary>
-    public static NpgsqlParameter ConfinedTo(OrganizationId? organization) => OptionalUuid(organization?.Value);
+    /// <summary>The organizations a viewer's reads are confined to under restricted provenance, as a <c>uuid[]</c>, or NULL for none.</summary>
+    public static NpgsqlParameter ConfinedTo(IReadOnlyList<OrganizationId>? organizations) =>
+        new NpgsqlParameter<Guid[]?> { TypedValue = organizations is null ? null : [.. organizations.Select(o => o.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
     public static NpgsqlParameter Text(string? value) =>
         new NpgsqlParameter<string?> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    public static NpgsqlParameter Texts(IEnumerable<string?> values) =>
-        new NpgsqlParameter<string?[]> { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+    public static NpgsqlParameter Texts(IEnumerable<string?>? values) =>
+        new NpgsqlParameter<string?[]?> { TypedValue = values is null ? null : [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     public static NpgsqlParameter Unit(MetricUnit value) => new NpgsqlParameter<MetricUnit> { TypedValue = value };
 

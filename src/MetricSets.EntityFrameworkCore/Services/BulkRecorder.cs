@@ -82,7 +82,7 @@ internal sealed class BulkRecorder(DbContext context, MetricAccessPolicy policy,
         try
         {
             ArgumentNullException.ThrowIfNull(request);
-            var source = RecordingRules.SourceOf(actor, request);
+            var source = rules.SourceOf(actor, request);
             var recordedAt = rules.RecordedAtOf(request, now);
             if (!definitions.TryGetValue(request.DefinitionId, out var definition))
             {
@@ -113,12 +113,13 @@ internal sealed class BulkRecorder(DbContext context, MetricAccessPolicy policy,
     // The policy once per distinct member, in the order they first appear: a refusal stops the batch before any write.
     private async Task<Dictionary<UserId, OrganizationId?>> AuthorizeAsync(MetricViewer actor, List<RecordMetricRequest> batch, CancellationToken cancellationToken)
     {
-        var provenance = ModelSettings.Provenance(context) != MemberMetricProvenance.None;
+        var provenance = ModelSettings.Provenance(context);
+        var access = policy.Begin(provenance);
         var recordedIn = new Dictionary<UserId, OrganizationId?>();
         foreach (var member in batch.Where(request => request is not null).Select(request => request.MemberId).Distinct())
         {
-            var organization = await policy.RecordForMemberAsync(actor, member, cancellationToken).ConfigureAwait(false);
-            recordedIn[member] = provenance ? organization : null;
+            var organization = await access.RecordForMemberAsync(actor, member, source: null, cancellationToken).ConfigureAwait(false);
+            recordedIn[member] = provenance == MemberMetricProvenance.None ? null : organization;
         }
 
         return recordedIn;

@@ -6,46 +6,49 @@ using Microsoft.EntityFrameworkCore;
 namespace MetricSets.EntityFrameworkCore.Services;
 
 /// <summary>The <see cref="ILeaderboardReader"/> over the host's context.</summary>
-internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccessPolicy policy) : ILeaderboardReader
+internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal) : ILeaderboardReader
     where TContext : DbContext
 {
-    public async Task<MetricPage<LeaderboardEntry>> GetLeaderboardAsync(
-        MetricViewer viewer,
-        OrganizationId organizationId,
-        MetricDefinitionId definitionId,
-        LeaderboardOrder order = LeaderboardOrder.BestFirst,
-        int pageSize = 20,
-        string? cursor = null,
-        UnitPreference preference = UnitPreference.DefinitionUnit,
-        CancellationToken cancellationToken = default)
+    public async Task<MetricPage<LeaderboardEntry>> GetLeaderboardAsync(MetricViewer viewer, MetricLeaderboardQuery query, CancellationToken cancellationToken = default)
     {
-        ReadLimits.EnsureInRange(pageSize, 1, ILeaderboardReader.MaxPageSize, nameof(pageSize));
-        var after = PageCursor.Decode(cursor, nameof(cursor));
-        var (members, confinedTo) = await policy.ReadOrganizationAsync(viewer, organizationId, ModelSettings.Provenance(context), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(query);
+        ReadLimits.EnsureInRange(query.PageSize, 1, MetricLimits.MaxPageSize, nameof(query.PageSize));
+        var sources = query.Sources?.Select(source => source.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (sources is not null)
+        {
+            ReadLimits.EnsureInRange(sources.Length, 1, MetricLimits.MaxSourcesPerRead, nameof(query.Sources));
+        }
+
+        var (members, confinedTo) = await policy.Begin(ModelSettings.Provenance(context)).ReadOrganizationAsync(viewer, query.OrganizationId, cancellationToken).ConfigureAwait(false);
+
+        // After the policy: a viewer who may not read the organization learns nothing from a cursor, good or bad.
+        var binding = $"leaderboard|{query.OrganizationId}|{query.DefinitionId}|{query.Order}|{query.Units}|{(sources is null ? "*" : string.Join(',', sources))}";
+        var after = PageCursor.Decode(seal, query.Cursor, binding, nameof(query.Cursor));
 
         // One round trip: the definition's unit and kind come back with the ranked page.
         var rows = await LeaderboardQuery.RunAsync(
-            context, members, definitionId, order == LeaderboardOrder.LatestFirst, after, pageSize + 1, confinedTo, cancellationToken).ConfigureAwait(false);
+            context, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, confinedTo, sources, cancellationToken)
+            .ConfigureAwait(false);
         if (rows.Count == 0)
         {
-            throw new MetricNotFoundException("metric definition", definitionId);
+            throw new MetricNotFoundException(MetricEntity.MetricDefinition, query.DefinitionId);
         }
 
         var (definitionUnit, kind) = (rows[0].Unit, rows[0].Kind);
-        if (order == LeaderboardOrder.BestFirst && kind.BestDirection() == BestDirection.None)
+        if (query.Order == LeaderboardOrder.BestFirst && kind.BestDirection() == BestDirection.None)
         {
             throw new MetricValidationException(
-                nameof(order), order, $"Metric definition {definitionId} is a {kind} metric, which has no best direction; rank it latest first.");
+                nameof(query.Order), query.Order, $"Metric definition {query.DefinitionId} is a {kind} metric, which has no best direction; rank it latest first.");
         }
 
         var ranked = rows.Where(row => row.Reading is not null).ToList();
-        var unit = preference.UnitFor(definitionUnit);
+        var unit = query.Units.UnitFor(definitionUnit);
         var offset = after?.Position ?? 0;
-        var entries = ranked.Take(pageSize)
-            .Select((row, index) => new LeaderboardEntry(offset + index + 1, row.Reading!.MemberId, row.Reading.Value.ConvertTo(unit), row.Reading))
+        var entries = ranked.Take(query.PageSize)
+            .Select((row, index) => new LeaderboardEntry { Rank = checked(offset + index + 1), Value = row.Reading!.Value.ConvertTo(unit), Reading = row.Reading })
             .ToList();
-        var next = ranked.Count > pageSize
-            ? new PageCursor(ranked[pageSize - 1].Score, entries[^1].MemberId.Value, offset + entries.Count).Encode()
+        var next = ranked.Count > query.PageSize
+            ? new PageCursor(ranked[query.PageSize - 1].Score, entries[^1].MemberId.Value, checked(offset + entries.Count)).Encode(seal, binding)
             : null;
         return new MetricPage<LeaderboardEntry>(entries, next);
     }

@@ -7,7 +7,7 @@ using NodaTime;
 namespace MetricSets.EntityFrameworkCore.Services;
 
 /// <summary>The <see cref="IMemberMetricReader"/> over the host's context: policy first, then one query.</summary>
-internal sealed class MemberMetricReader<TContext>(TContext context, MetricAccessPolicy policy) : IMemberMetricReader
+internal sealed class MemberMetricReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal) : IMemberMetricReader
     where TContext : DbContext
 {
     public async Task<IReadOnlyDictionary<MetricDefinitionId, MetricReading>> GetLatestAsync(
@@ -25,7 +25,7 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         MetricViewer viewer, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, CancellationToken cancellationToken = default)
     {
         ReadLimits.EnsureDefinitions(definitionIds);
-        ReadLimits.EnsureInRange(count, 1, IMemberMetricReader.MaxLastCount, nameof(count));
+        ReadLimits.EnsureInRange(count, 1, MetricLimits.MaxLastCount, nameof(count));
         var confinedTo = await ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
         var found = await LastValuesQuery.RunAsync(context, memberId, definitionIds, count, confinedTo, cancellationToken).ConfigureAwait(false);
         ReadLimits.EnsureAllFound(definitionIds, found.Keys);
@@ -44,36 +44,29 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
             .ToDictionary(row => row.DefinitionId, row => row.Best!);
     }
 
-    public async Task<MetricPage<MetricReading>> GetHistoryAsync(
-        MetricViewer viewer,
-        UserId memberId,
-        MetricDefinitionId definitionId,
-        Interval interval,
-        int pageSize = 100,
-        string? cursor = null,
-        CancellationToken cancellationToken = default)
+    public async Task<MetricPage<MetricReading>> GetHistoryAsync(MetricViewer viewer, MetricHistoryQuery query, CancellationToken cancellationToken = default)
     {
-        ReadLimits.EnsureInRange(pageSize, 1, IMemberMetricReader.MaxPageSize, nameof(pageSize));
-        var after = PageCursor.Decode(cursor, nameof(cursor));
-        var confinedTo = await ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(query);
+        ReadLimits.EnsureInRange(query.PageSize, 1, MetricLimits.MaxPageSize, nameof(query.PageSize));
+        var confinedTo = await ReadMemberAsync(viewer, query.MemberId, cancellationToken).ConfigureAwait(false);
 
+        // After the policy: a viewer who may not read the member learns nothing from a cursor, good or bad.
+        var binding = $"history|{query.MemberId}|{query.DefinitionId}|{query.Interval}";
+        var after = PageCursor.Decode(seal, query.Cursor, binding, nameof(query.Cursor));
         var afterTime = after is { } position ? Instant.FromUnixTimeTicks((long)position.Key) : HistoryQuery.Earliest;
         var rows = await HistoryQuery.RunAsync(
-            context, memberId, definitionId, interval, afterTime, after?.TieBreaker ?? Guid.Empty, pageSize + 1, confinedTo, cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0 && after is null
-            && !await context.Set<MetricDefinition>().AnyAsync(d => d.Id == definitionId, cancellationToken).ConfigureAwait(false))
-        {
-            throw new MetricNotFoundException("metric definition", definitionId);
-        }
+            context, query.MemberId, query.DefinitionId, query.Interval, afterTime, after?.TieBreaker ?? Guid.Empty, query.PageSize + 1, confinedTo, cancellationToken)
+            .ConfigureAwait(false)
+            ?? throw new MetricNotFoundException(MetricEntity.MetricDefinition, query.DefinitionId);
 
         // One row more than the page tells whether a next page exists without a count query.
-        var items = rows.Take(pageSize).ToList();
-        var next = rows.Count > pageSize
-            ? new PageCursor(items[^1].RecordedAt.ToUnixTimeTicks(), items[^1].Id.Value, (after?.Position ?? 0) + items.Count).Encode()
+        var items = rows.Take(query.PageSize).ToList();
+        var next = rows.Count > query.PageSize
+            ? new PageCursor(items[^1].RecordedAt.ToUnixTimeTicks(), items[^1].Id.Value, checked((after?.Position ?? 0) + items.Count)).Encode(seal, binding)
             : null;
         return new MetricPage<MetricReading>(items, next);
     }
 
-    private Task<OrganizationId?> ReadMemberAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken) =>
-        policy.ReadMemberAsync(viewer, memberId, ModelSettings.Provenance(context), cancellationToken);
+    private Task<IReadOnlyList<OrganizationId>?> ReadMemberAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken) =>
+        policy.Begin(ModelSettings.Provenance(context)).ReadMemberAsync(viewer, memberId, cancellationToken);
 }

@@ -17,11 +17,11 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        var source = RecordingRules.SourceOf(actor, request);
+        var source = rules.SourceOf(actor, request);
         var recordedAt = rules.RecordedAtOf(request, rules.Now());
 
         // The policy first: an actor who may not record for the member touches nothing of ours in the database.
-        var recordedIn = await policy.RecordForMemberAsync(actor, request.MemberId, cancellationToken).ConfigureAwait(false);
+        var recordedIn = await policy.Begin(ModelSettings.Provenance(context)).RecordForMemberAsync(actor, request.MemberId, source, cancellationToken).ConfigureAwait(false);
         if (ModelSettings.Provenance(context) == MemberMetricProvenance.None)
         {
             recordedIn = null;
@@ -45,7 +45,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
             RecordCommand.Outcome.Inserted => null,
             RecordCommand.Outcome.IdTaken => result.Stored,
             RecordCommand.Outcome.IdTakenConcurrently => await RecordCommand.FindAsync(context, metric.Id, cancellationToken).ConfigureAwait(false),
-            RecordCommand.Outcome.MemberMissing => throw new MetricNotFoundException("member", request.MemberId),
+            RecordCommand.Outcome.MemberMissing => throw new MetricNotFoundException(MetricEntity.Member, request.MemberId),
             RecordCommand.Outcome.DefinitionMissing => throw DefinitionNotFound(request.DefinitionId),
             _ => throw new InvalidOperationException(
                 $"Metric definition {request.DefinitionId} changed while a value was recorded for it; its unit and kind must never change."),
@@ -62,6 +62,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
         return stored.RecordsSameAs(metric, compareTime: request.RecordedAt is not null)
             ? stored.ToReading()
             : throw new MetricConflictException(
+                MetricErrorCode.IdInUse,
                 $"The member metric id {metric.Id} is already used for a different value; a retry must send the same member, definition, value and source (and time, when it sets one).");
     }
 
@@ -83,9 +84,18 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
     private MetricNotFoundException DefinitionNotFound(MetricDefinitionId id)
     {
         MetricSetsTables.Of(context).KnownDefinitions.Forget(id);
-        return new MetricNotFoundException("metric definition", id);
+        return new MetricNotFoundException(MetricEntity.MetricDefinition, id);
     }
 
     private static MetricReading ToReading(MemberMetric metric) =>
-        new(metric.Id, metric.MemberId, metric.DefinitionId, metric.Value, metric.RecordedAt, metric.Source, metric.RecordedIn);
+        new()
+        {
+            Id = metric.Id,
+            MemberId = metric.MemberId,
+            DefinitionId = metric.DefinitionId,
+            Value = metric.Value,
+            RecordedAt = metric.RecordedAt,
+            Source = metric.Source,
+            RecordedIn = metric.RecordedIn,
+        };
 }

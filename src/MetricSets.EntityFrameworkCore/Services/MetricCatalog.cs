@@ -13,28 +13,22 @@ namespace MetricSets.EntityFrameworkCore.Services;
 internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
     where TContext : DbContext
 {
-    private const string Entity = "metric definition";
+    private const MetricEntity Entity = MetricEntity.MetricDefinition;
 
     private IQueryable<MetricDefinition> Definitions => context.Set<MetricDefinition>().AsNoTracking();
 
-    public async Task<MetricDefinition> CreateAsync(
-        MetricSlug slug, LocalizedName name, MetricUnit unit, MetricKind kind, string? description = null, CancellationToken cancellationToken = default)
+    public async Task<MetricDefinition> CreateAsync(CatalogEntry entry, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(slug);
-        var definition = MetricDefinition.Create(slug, ModelSettings.Rebase(context, name, nameof(name)), unit, kind, description);
+        var definition = ToDefinition(entry, nameof(CatalogEntry.Name));
         return await DefinitionCommands.InsertAsync(context, [definition], cancellationToken).ConfigureAwait(false) == 1
             ? definition
-            : throw SlugTaken(slug);
+            : throw SlugTaken(definition.Slug);
     }
 
     public async Task<int> EnsureAsync(IEnumerable<CatalogEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var wanted = entries
-            .Select(entry => MetricDefinition.Create(
-                entry.Slug, ModelSettings.Rebase(context, entry.Name, nameof(entries)), entry.Unit, entry.Kind, entry.Description))
-            .DistinctBy(definition => definition.Slug)
-            .ToList();
+        var wanted = entries.Select(entry => ToDefinition(entry, nameof(entries))).DistinctBy(definition => definition.Slug).ToList();
 
         // One statement: slugs already there (or added concurrently) are left exactly as they are.
         return wanted.Count == 0 ? 0 : await DefinitionCommands.InsertAsync(context, wanted, cancellationToken).ConfigureAwait(false);
@@ -72,7 +66,8 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             // A set or a value referenced it between the statement's check and its delete: the RESTRICT keys refused.
-            throw new MetricConflictException($"The metric definition {id} was just referenced by a new metric set or value and cannot be deleted.");
+            throw new MetricConflictException(
+                MetricErrorCode.DefinitionInUse, $"The metric definition {id} was just referenced by a new metric set or value and cannot be deleted.", exception);
         }
 
         if (result.Slug is null)
@@ -98,8 +93,14 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
             : throw new MetricNotFoundException(Entity, id);
     }
 
+    private MetricDefinition ToDefinition(CatalogEntry entry, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(entry, parameterName);
+        return MetricDefinition.Create(entry.Slug, ModelSettings.Rebase(context, entry.Name, parameterName), entry.Unit, entry.Kind, entry.Description);
+    }
+
     private static MetricConflictException SlugTaken(MetricSlug slug) =>
-        new($"A metric definition with the slug '{slug}' already exists; slugs are unique across the catalogue.");
+        new(MetricErrorCode.SlugInUse, $"A metric definition with the slug '{slug}' already exists; slugs are unique across the catalogue.");
 
     private static MetricConflictException InUse(MetricSlug slug, int setCount, bool hasValues)
     {
@@ -114,6 +115,6 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
             uses.Add("has recorded member values");
         }
 
-        return new MetricConflictException($"The metric definition '{slug}' is {string.Join(" and ", uses)} and cannot be deleted.");
+        return new MetricConflictException(MetricErrorCode.DefinitionInUse, $"The metric definition '{slug}' is {string.Join(" and ", uses)} and cannot be deleted.");
     }
 }

@@ -9,23 +9,20 @@ namespace MetricSets.EntityFrameworkCore.Services;
 internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccessPolicy policy) : IMetricSetResolver
     where TContext : DbContext
 {
-    public async Task<ResolvedMetricSet> ResolveAsync(
-        MetricViewer viewer,
-        MetricSetId setId,
-        UserId memberId,
-        string language,
-        UnitPreference preference = UnitPreference.DefinitionUnit,
-        CancellationToken cancellationToken = default)
+    public async Task<ResolvedMetricSet> ResolveAsync(MetricViewer viewer, MetricSetResolutionQuery query, CancellationToken cancellationToken = default)
     {
-        var tag = LocalizedName.NormalizeLanguageTag(language);
-        var confinedTo = await policy.ReadMemberAsync(viewer, memberId, ModelSettings.Provenance(context), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(query);
+        var (setId, memberId, preference) = (query.SetId, query.MemberId, query.Units);
+        var tag = LocalizedName.NormalizeLanguageTag(query.Language);
+        var access = policy.Begin(ModelSettings.Provenance(context));
+        var confinedTo = await access.ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
         var rows = await SetResolutionQuery.RunAsync(
             context, setId, memberId, confinedTo, ModelSettings.RequireDefaultLanguage(context), cancellationToken).ConfigureAwait(false);
 
         // A set the viewer may not see answers like a set that does not exist.
-        if (rows.Count == 0 || !await policy.CanSeeSetAsync(viewer, rows[0].Owner, cancellationToken).ConfigureAwait(false))
+        if (rows.Count == 0 || !await access.CanSeeSetAsync(viewer, rows[0].Owner, cancellationToken).ConfigureAwait(false))
         {
-            throw new MetricNotFoundException("metric set", setId);
+            throw new MetricNotFoundException(MetricEntity.MetricSet, setId);
         }
 
         var metrics = rows
@@ -33,10 +30,18 @@ internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccess
             .Select(row =>
             {
                 var unit = preference.UnitFor(row.Unit);
-                return new ResolvedMetric(
-                    row.DefinitionId!.Value, row.Slug!, row.Name!.Resolve(tag), row.Kind, unit, row.Latest?.Value.ConvertTo(unit), row.Latest);
+                return new ResolvedMetric
+                {
+                    DefinitionId = row.DefinitionId!.Value,
+                    Slug = row.Slug!,
+                    Name = row.Name!.Resolve(tag),
+                    Kind = row.Kind,
+                    Unit = unit,
+                    LatestValue = row.Latest?.Value.ConvertTo(unit),
+                    Latest = row.Latest,
+                };
             })
             .ToList();
-        return new ResolvedMetricSet(setId, rows[0].SetName, rows[0].Owner, memberId, metrics);
+        return new ResolvedMetricSet { Id = setId, Name = rows[0].SetName, Owner = rows[0].Owner, MemberId = memberId, Metrics = metrics };
     }
 }

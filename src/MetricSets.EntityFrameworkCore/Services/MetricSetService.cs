@@ -15,16 +15,19 @@ namespace MetricSets.EntityFrameworkCore.Services;
 internal sealed class MetricSetService<TContext>(TContext context, MetricAccessPolicy policy, IOptions<MetricSetsOptions> options) : IMetricSetService
     where TContext : DbContext
 {
-    private const string Entity = "metric set";
+    private const MetricEntity Entity = MetricEntity.MetricSet;
+
+    // One access call per library call: the directory is asked each question once.
+    private AccessCall Access => policy.Begin(ModelSettings.Provenance(context));
 
     private IQueryable<MetricSet> Sets => context.Set<MetricSet>().AsNoTracking().Include(s => s.Entries);
 
-    public async Task<MetricSet> CreateAsync(
+    public async Task<MetricSetSnapshot> CreateAsync(
         MetricViewer actor, MetricOwner owner, string name, IEnumerable<MetricDefinitionId>? definitionIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         var set = MetricSet.Create(owner, name);
-        if (!await policy.CanManageSetAsync(actor, owner, cancellationToken).ConfigureAwait(false))
+        if (!await Access.CanManageSetAsync(actor, owner, cancellationToken).ConfigureAwait(false))
         {
             // The same error a missing owner produces.
             throw OwnerNotFound(owner);
@@ -43,7 +46,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             var found = await context.Set<MetricDefinition>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (ids.Except(found).Select(id => (MetricDefinitionId?)id).FirstOrDefault() is { } missing)
             {
-                throw new MetricNotFoundException("metric definition", missing);
+                throw new MetricNotFoundException(MetricEntity.MetricDefinition, missing);
             }
         }
 
@@ -62,32 +65,33 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             },
             async (_, set, token) => IsStored(set, await Sets.FirstOrDefaultAsync(s => s.Id == set.Id, token).ConfigureAwait(false)),
             cancellationToken).ConfigureAwait(false);
-        return set;
+        return MetricSetSnapshot.Of(set);
     }
 
-    public async Task<MetricSet> GetAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default)
+    public async Task<MetricSetSnapshot> GetAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var set = await Sets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
 
         // A set the actor may not see answers like a missing one.
-        return set is not null && await policy.CanSeeSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
-            ? set
+        return set is not null && await Access.CanSeeSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
+            ? MetricSetSnapshot.Of(set)
             : throw new MetricNotFoundException(Entity, id);
     }
 
-    public async Task<IReadOnlyList<MetricSet>> ListByOwnerAsync(MetricViewer viewer, MetricOwner owner, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MetricSetSnapshot>> ListByOwnerAsync(MetricViewer viewer, MetricOwner owner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        if (!await policy.CanSeeSetAsync(viewer, owner, cancellationToken).ConfigureAwait(false))
+        if (!await Access.CanSeeSetAsync(viewer, owner, cancellationToken).ConfigureAwait(false))
         {
             return [];
         }
 
-        return await Sets.OwnedBy(owner).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sets = await Sets.OwnedBy(owner).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. sets.Select(MetricSetSnapshot.Of)];
     }
 
-    public Task<MetricSet> RenameAsync(MetricViewer actor, MetricSetId id, string name, CancellationToken cancellationToken = default) =>
+    public Task<MetricSetSnapshot> RenameAsync(MetricViewer actor, MetricSetId id, string name, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             actor,
             id,
@@ -101,7 +105,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             },
             cancellationToken);
 
-    public Task<MetricSet> AddDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
+    public Task<MetricSetSnapshot> AddDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             actor,
             id,
@@ -113,10 +117,10 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             SaveEntriesAsync,
             cancellationToken);
 
-    public Task<MetricSet> RemoveDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
+    public Task<MetricSetSnapshot> RemoveDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, set => set.Remove(definitionId), SaveEntriesAsync, cancellationToken);
 
-    public Task<MetricSet> MoveDefinitionAsync(
+    public Task<MetricSetSnapshot> MoveDefinitionAsync(
         MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, int newIndex, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, set => set.Move(definitionId, newIndex), SaveEntriesAsync, cancellationToken);
 
@@ -125,7 +129,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
         ArgumentNullException.ThrowIfNull(actor);
         var set = await Sets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
         if (set is null
-            || !await policy.CanManageSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
+            || !await Access.CanManageSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
             || !await SetCommands.DeleteAsync(context, id, cancellationToken).ConfigureAwait(false))
         {
             throw new MetricNotFoundException(Entity, id);
@@ -133,7 +137,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
     }
 
     // Locks the set, checks the policy, lets the domain change an untracked copy, then stores it — all in one transaction.
-    private async Task<MetricSet> ChangeAsync(
+    private async Task<MetricSetSnapshot> ChangeAsync(
         MetricViewer actor,
         MetricSetId id,
         Action<MetricSet> change,
@@ -142,7 +146,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
     {
         ArgumentNullException.ThrowIfNull(actor);
         MetricSet? changed = null;
-        return await SqlRunner.InTransactionAsync(
+        var stored = await SqlRunner.InTransactionAsync(
             context,
             id,
             async (context, id, token) =>
@@ -150,7 +154,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
                 var set = await SetCommands.LockAsync(context, id, token).ConfigureAwait(false)
                     ? await Sets.FirstOrDefaultAsync(s => s.Id == id, token).ConfigureAwait(false)
                     : null;
-                if (set is null || !await policy.CanManageSetAsync(actor, set.Owner, token).ConfigureAwait(false))
+                if (set is null || !await Access.CanManageSetAsync(actor, set.Owner, token).ConfigureAwait(false))
                 {
                     throw new MetricNotFoundException(Entity, id);
                 }
@@ -163,6 +167,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             // After a failed commit the change may have landed: it did when the stored set is the changed one.
             async (_, id, token) => changed is not null && IsStored(changed, await Sets.FirstOrDefaultAsync(s => s.Id == id, token).ConfigureAwait(false)),
             cancellationToken).ConfigureAwait(false);
+        return MetricSetSnapshot.Of(stored);
     }
 
     private static bool IsStored(MetricSet changed, MetricSet? stored) =>
@@ -173,7 +178,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
         var missing = await SetCommands.SaveEntriesAsync(context, set, cancellationToken).ConfigureAwait(false);
         if (missing.Count > 0)
         {
-            throw new MetricNotFoundException("metric definition", missing[0]);
+            throw new MetricNotFoundException(MetricEntity.MetricDefinition, missing[0]);
         }
     }
 
@@ -189,7 +194,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
 
     private static MetricNotFoundException OwnerNotFound(MetricOwner owner) =>
         owner.Match(
-            member => new MetricNotFoundException("member", member),
-            workout => new MetricNotFoundException("workout", workout),
-            organization => new MetricNotFoundException("organization", organization));
+            member => new MetricNotFoundException(MetricEntity.Member, member),
+            workout => new MetricNotFoundException(MetricEntity.Workout, workout),
+            organization => new MetricNotFoundException(MetricEntity.Organization, organization));
 }

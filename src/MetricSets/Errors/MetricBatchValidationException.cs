@@ -4,7 +4,7 @@ namespace MetricSets;
 
 /// <summary>
 /// Thrown when rows of a batch break the model's rules: every bad row is named by its index with what is wrong with it,
-/// and nothing of the batch was written.
+/// and nothing of the batch was written. The code is <see cref="MetricErrorCode.InvalidBatch"/>.
 /// </summary>
 public sealed class MetricBatchValidationException : MetricValidationException
 {
@@ -21,7 +21,7 @@ public sealed class MetricBatchValidationException : MetricValidationException
     }
 
     private MetricBatchValidationException(string parameterName, MetricBatchError[] errors, int errorCount)
-        : base(parameterName, null, Describe(errors, errorCount))
+        : base(MetricErrorCode.InvalidBatch, parameterName, null, Describe(errors, errorCount), innerException: null)
     {
         Errors = errors;
         ErrorCount = Math.Max(errorCount, errors.Length);

@@ -99,23 +99,6 @@ public sealed class MemberMetric
         return new MemberMetric(id ?? MemberMetricId.New(), memberId, definition.Id, value, recordedAt, source, recordedIn);
     }
 
-    /// <summary>
-    /// Determines whether <paramref name="other"/> records the same fact: member, definition, value (amount and unit),
-    /// time, source and organization. Used to tell an idempotent retry from a conflicting reuse of an id.
-    /// </summary>
-    /// <param name="other">The other value.</param>
-    /// <returns><see langword="true"/> when every recorded field is equal.</returns>
-    public bool RecordsSameAs(MemberMetric other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return MemberId == other.MemberId
-            && DefinitionId == other.DefinitionId
-            && Value == other.Value
-            && RecordedAt == other.RecordedAt
-            && Source == other.Source
-            && RecordedIn == other.RecordedIn;
-    }
-
     // timestamptz keeps microseconds; truncating here makes a value equal to itself after a database round trip.
     private static Instant TruncateToMicroseconds(Instant instant)
     {

@@ -104,7 +104,8 @@ public sealed class MetricSet
 
         if (Contains(definitionId))
         {
-            throw new MetricConflictException($"Metric set '{Name}' ({Id}) already contains definition {definitionId}; a definition appears at most once.");
+            throw new MetricConflictException(
+                MetricErrorCode.DefinitionAlreadyInSet, $"Metric set '{Name}' ({Id}) already contains definition {definitionId}; a definition appears at most once.");
         }
 
         var ordered = Ordered();
@@ -145,7 +146,7 @@ public sealed class MetricSet
 
     private MetricSetEntry Find(MetricDefinitionId definitionId) =>
         _entries.Find(entry => entry.DefinitionId == definitionId)
-        ?? throw new MetricNotFoundException("metric set entry", $"{Id}/{definitionId}");
+        ?? throw new MetricNotFoundException(MetricEntity.MetricSetEntry, definitionId);
 
     // Rows written by other tools may share a sort_order (its default is 0); the id breaks such ties deterministically.
     private List<MetricSetEntry> Ordered() => [.. _entries.OrderBy(entry => entry.SortOrder).ThenBy(entry => entry.DefinitionId)];

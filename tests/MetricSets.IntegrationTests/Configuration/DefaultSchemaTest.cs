@@ -25,11 +25,11 @@ public sealed class DefaultSchemaTest
         await using var scope = services.CreateAsyncScope();
         var member = UserId.New();
         await TestServer.ExecuteAsync(connectionString, $"INSERT INTO gym.users (id) VALUES ('{member}')");
-        var catalog = scope.ServiceProvider.GetRequiredService<MetricSets.EntityFrameworkCore.Services.IMetricCatalog>();
-        var recorder = scope.ServiceProvider.GetRequiredService<MetricSets.EntityFrameworkCore.Services.IMemberMetricRecorder>();
-        var reader = scope.ServiceProvider.GetRequiredService<MetricSets.EntityFrameworkCore.Services.IMemberMetricReader>();
+        var catalog = scope.ServiceProvider.GetRequiredService<IMetricCatalog>();
+        var recorder = scope.ServiceProvider.GetRequiredService<IMemberMetricRecorder>();
+        var reader = scope.ServiceProvider.GetRequiredService<IMemberMetricReader>();
 
-        var squat = await catalog.CreateAsync(MetricSlug.Parse("back_squat_1rm"), LocalizedName.Of("en", "Squat"), MetricUnit.Kilogram, MetricKind.OneRepMax);
+        var squat = await catalog.CreateAsync(new CatalogEntry(MetricSlug.Parse("back_squat_1rm"), LocalizedName.Of("en", "Squat"), MetricUnit.Kilogram, MetricKind.OneRepMax));
         await recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(225, MetricUnit.Pound)));
         var latest = await reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
 

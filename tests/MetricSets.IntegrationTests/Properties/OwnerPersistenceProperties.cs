@@ -46,7 +46,7 @@ public sealed class OwnerPersistenceProperties(DatabaseFixture database) : IClas
         _ => MetricOwner.ForOrganization(await database.AddOrganizationAsync()),
     };
 
-    private async Task<MetricSet> RoundTripAsync(MetricOwner owner)
+    private async Task<MetricSetSnapshot> RoundTripAsync(MetricOwner owner)
     {
         MetricSetId id;
         await using (var writer = new ServiceScope(database.ConnectionString))

@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;
@@ -22,7 +21,7 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         var outsider = await database.AddUserAsync();
         await gym.RecordAsync(outsider, gym.Squat, 500, MetricUnit.Kilogram, Day); // not a member of the gym
 
-        var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Squat.Id, preference: UnitPreference.Metric);
+        var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id) { Units = UnitPreference.Metric });
 
         Assert.Equal([lb225, kg100, kg90], page.Items.Select(e => e.MemberId));
         Assert.Equal([1, 2, 3], page.Items.Select(e => e.Rank));
@@ -40,8 +39,8 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         await gym.RecordAsync(fast, gym.Row, 6.5m, MetricUnit.Minute, Day * 5); // 390 s
         await gym.RecordAsync(slow, gym.Row, 400, MetricUnit.Second, Day);
 
-        var best = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Row.Id);
-        var latest = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Row.Id, LeaderboardOrder.LatestFirst);
+        var best = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Row.Id));
+        var latest = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Row.Id) { Order = LeaderboardOrder.LatestFirst });
 
         Assert.Equal([fast, slow], best.Items.Select(e => e.MemberId));
         Assert.Equal(MetricValue.Of(390, MetricUnit.Second), best.Items[0].Value);
@@ -69,18 +68,18 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         }
 
         var expected = members.Where((_, i) => i % 2 == 1).Order().Concat(members.Where((_, i) => i % 2 == 0).Order()).ToList();
-        var seen = new List<(int Rank, UserId Member)>();
+        var seen = new List<(long Rank, UserId Member)>();
         string? cursor = null;
         do
         {
-            var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Squat.Id, pageSize: 3, cursor: cursor);
+            var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id) { PageSize = 3, Cursor = cursor });
             seen.AddRange(page.Items.Select(e => (e.Rank, e.MemberId)));
             cursor = page.NextCursor;
         }
         while (cursor is not null);
 
         Assert.Equal(expected, seen.Select(s => s.Member));
-        Assert.Equal(Enumerable.Range(1, 7), seen.Select(s => s.Rank));
+        Assert.Equal(Enumerable.Range(1, 7).Select(rank => (long)rank), seen.Select(s => s.Rank));
     }
 
     [Fact]
@@ -89,9 +88,9 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         var gym = await ReadScenario.CreateAsync(database);
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.BodyFat.Id));
+            () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.BodyFat.Id)));
 
-        Assert.Equal("order", error.ParameterName);
+        Assert.Equal("Order", error.ParameterName);
     }
 
     [Fact]
@@ -100,9 +99,9 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         var gym = await ReadScenario.CreateAsync(database);
         await gym.AddMemberAsync(database);
 
-        Assert.Empty((await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, gym.Squat.Id)).Items);
+        Assert.Empty((await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id))).Items);
         await Assert.ThrowsAsync<MetricNotFoundException>(
-            () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, gym.Gym, MetricDefinitionId.New()));
+            () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, MetricDefinitionId.New())));
     }
 
     [Fact]
@@ -123,13 +122,13 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         foreach (var viewer in forbidden)
         {
             var hidden = await Assert.ThrowsAsync<MetricNotFoundException>(
-                () => gym.Scope.Leaderboards.GetLeaderboardAsync(viewer, gym.Gym, gym.Squat.Id));
-            Assert.Equal("organization", hidden.Entity);
+                () => gym.Scope.Leaderboards.GetLeaderboardAsync(viewer, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id)));
+            Assert.Equal(MetricEntity.Organization, hidden.Entity);
         }
 
         var absent = await Assert.ThrowsAsync<MetricNotFoundException>(
-            () => gym.Scope.Leaderboards.GetLeaderboardAsync(MetricViewer.ForStaff(gym.Coach, ghostGym), ghostGym, gym.Squat.Id));
-        Assert.Equal("organization", absent.Entity);
+            () => gym.Scope.Leaderboards.GetLeaderboardAsync(MetricViewer.ForStaff(gym.Coach, ghostGym), new MetricLeaderboardQuery(ghostGym, gym.Squat.Id)));
+        Assert.Equal(MetricEntity.Organization, absent.Entity);
 
         // The check happens before the organization's members are even listed.
         Assert.Equal(listCallsBefore, gym.Scope.Directory.ListCalls);

@@ -49,7 +49,7 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
         Assert.Empty(await gym.Scope.Reader.GetLatestAsync(self, member, []));
         Assert.All((await gym.Scope.Reader.GetLastAsync(self, member, [gym.Squat.Id], 5)).Values, Assert.Empty);
         Assert.Empty(await gym.Scope.Reader.GetPersonalBestsAsync(self, member, [gym.Squat.Id]));
-        var page = await gym.Scope.Reader.GetHistoryAsync(self, member, gym.Squat.Id, new Interval(null, null));
+        var page = await gym.Scope.Reader.GetHistoryAsync(self, new MetricHistoryQuery(member, gym.Squat.Id));
         Assert.Empty(page.Items);
         Assert.Null(page.NextCursor);
     }
@@ -65,7 +65,7 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
         Assert.Equal(ghost, (await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetLatestAsync(self, member, [gym.Squat.Id, ghost]))).Key);
         await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetLastAsync(self, member, [ghost], 3));
         await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetPersonalBestsAsync(self, member, [ghost]));
-        await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetHistoryAsync(self, member, ghost, new Interval(null, null)));
+        await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetHistoryAsync(self, new MetricHistoryQuery(member, ghost)));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
         var pages = 0;
         do
         {
-            var page = await gym.Scope.Reader.GetHistoryAsync(gym.CoachView, member, gym.Squat.Id, interval, pageSize: 3, cursor);
+            var page = await gym.Scope.Reader.GetHistoryAsync(gym.CoachView, new MetricHistoryQuery(member, gym.Squat.Id) { Interval = interval, PageSize = 3, Cursor = cursor });
             Assert.InRange(page.Items.Count, 1, 3);
             seen.AddRange(page.Items.Select(r => r.Id));
             cursor = page.NextCursor;
@@ -175,9 +175,9 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
         var member = await gym.AddMemberAsync(database);
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => gym.Scope.Reader.GetHistoryAsync(MetricViewer.ForMember(member), member, gym.Squat.Id, new Interval(null, null), cursor: "bm90LWEtY3Vyc29y"));
+            () => gym.Scope.Reader.GetHistoryAsync(MetricViewer.ForMember(member), new MetricHistoryQuery(member, gym.Squat.Id) { Cursor = "bm90LWEtY3Vyc29y" }));
 
-        Assert.Equal("cursor", error.ParameterName);
+        Assert.Equal("Cursor", error.ParameterName);
     }
 
     [Fact]
@@ -204,9 +204,9 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
         {
             var hidden = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.FindLatestAsync(viewer, member, gym.Squat.Id));
             var absent = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.FindLatestAsync(viewer, ghost, gym.Squat.Id));
-            Assert.Equal("member", hidden.Entity);
+            Assert.Equal(MetricEntity.Member, hidden.Entity);
             Assert.Equal(absent.Message.Replace(ghost.ToString(), "ID", StringComparison.Ordinal), hidden.Message.Replace(member.ToString(), "ID", StringComparison.Ordinal));
-            await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetHistoryAsync(viewer, member, gym.Squat.Id, new Interval(null, null)));
+            await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetHistoryAsync(viewer, new MetricHistoryQuery(member, gym.Squat.Id)));
             await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetPersonalBestsAsync(viewer, member, [gym.Squat.Id]));
             await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetLastAsync(viewer, member, [gym.Squat.Id], 2));
         }

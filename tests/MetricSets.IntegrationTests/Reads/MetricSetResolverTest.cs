@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 
@@ -16,7 +15,7 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
         await gym.RecordAsync(member, gym.Squat, 225, MetricUnit.Pound, Duration.FromDays(1));
         await gym.RecordAsync(member, gym.Row, 7, MetricUnit.Minute, Duration.FromDays(1));
 
-        var resolved = await gym.Scope.Resolver.ResolveAsync(gym.CoachView, set.Id, member, "he-IL", UnitPreference.Imperial);
+        var resolved = await gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(set.Id, member) { Language = "he-IL", Units = UnitPreference.Imperial });
 
         Assert.Equal("Benchmarks", resolved.Name);
         Assert.Equal(MetricOwner.ForOrganization(gym.Gym), resolved.Owner);
@@ -41,7 +40,7 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
         var set = await gym.Scope.CreateSetAsync(MetricOwner.ForMember(member), "Mine", [gym.Squat.Id]);
         await gym.RecordAsync(member, gym.Squat, 225, MetricUnit.Pound, Duration.FromDays(1));
 
-        var resolved = await gym.Scope.Resolver.ResolveAsync(MetricViewer.ForMember(member), set.Id, member, "ru", UnitPreference.Metric);
+        var resolved = await gym.Scope.Resolver.ResolveAsync(MetricViewer.ForMember(member), new MetricSetResolutionQuery(set.Id, member) { Language = "ru", Units = UnitPreference.Metric });
 
         Assert.Equal(MetricValue.Of(102.0583m, MetricUnit.Kilogram), resolved.Metrics[0].LatestValue);
         Assert.Equal("1ПМ присед", resolved.Metrics[0].Name);
@@ -54,9 +53,9 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
         var member = await gym.AddMemberAsync(database);
         var set = await gym.Scope.CreateSetAsync(MetricOwner.ForOrganization(gym.Gym), "Empty");
 
-        Assert.Empty((await gym.Scope.Resolver.ResolveAsync(gym.CoachView, set.Id, member, "en")).Metrics);
-        var error = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(gym.CoachView, MetricSetId.New(), member, "en"));
-        Assert.Equal("metric set", error.Entity);
+        Assert.Empty((await gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(set.Id, member) { Language = "en" })).Metrics);
+        var error = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(MetricSetId.New(), member) { Language = "en" }));
+        Assert.Equal(MetricEntity.MetricSet, error.Entity);
     }
 
     [Fact]
@@ -68,9 +67,9 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
         var stranger = await database.AddUserAsync();
 
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(
-            () => gym.Scope.Resolver.ResolveAsync(MetricViewer.ForMember(stranger), set.Id, member, "en"));
+            () => gym.Scope.Resolver.ResolveAsync(MetricViewer.ForMember(stranger), new MetricSetResolutionQuery(set.Id, member) { Language = "en" }));
 
-        Assert.Equal("member", error.Entity);
+        Assert.Equal(MetricEntity.Member, error.Entity);
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public sealed class MetricSetResolverTest(DatabaseFixture database) : IClassFixt
         var member = await gym.AddMemberAsync(database);
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => gym.Scope.Resolver.ResolveAsync(MetricViewer.ForMember(member), MetricSetId.New(), member, "english please"));
+            () => gym.Scope.Resolver.ResolveAsync(MetricViewer.ForMember(member), new MetricSetResolutionQuery(MetricSetId.New(), member) { Language = "english please" }));
 
         Assert.Equal("language", error.ParameterName);
     }

@@ -160,7 +160,8 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
             Uuid(Guid.Empty),
             new NpgsqlParameter<int> { TypedValue = 21 },
             new NpgsqlParameter<string[]> { TypedValue = ["one_rep_max"], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-            new NpgsqlParameter<Guid?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Uuid });
+            NoConfinement(),
+            new NpgsqlParameter<string[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
         AssertUsesMemberIndexWithoutSeqScan(plan);
         Assert.Contains("loops=1000", plan, StringComparison.Ordinal);
@@ -181,7 +182,7 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         Assert.DoesNotContain("Seq Scan on member_metrics", plan, StringComparison.Ordinal);
     }
 
-    private static NpgsqlParameter NoConfinement() => new NpgsqlParameter<Guid?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Uuid };
+    private static NpgsqlParameter NoConfinement() => new NpgsqlParameter<Guid[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
     private static NpgsqlParameter Uuid(Guid value) => new NpgsqlParameter<Guid> { TypedValue = value };
 

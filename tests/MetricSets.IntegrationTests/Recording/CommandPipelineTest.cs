@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -32,10 +31,10 @@ public sealed class CommandPipelineTest(DatabaseFixture database) : IClassFixtur
             ("latest", () => scope.Reader.GetLatestAsync(staff, member, [squat.Id])),
             ("last", () => scope.Reader.GetLastAsync(staff, member, [squat.Id], 3)),
             ("bests", () => scope.Reader.GetPersonalBestsAsync(staff, member, [squat.Id])),
-            ("history", () => scope.Reader.GetHistoryAsync(staff, member, squat.Id, new Interval(null, null))),
-            ("leaderboard", () => scope.Leaderboards.GetLeaderboardAsync(staff, gym, squat.Id)),
+            ("history", () => scope.Reader.GetHistoryAsync(staff, new MetricHistoryQuery(member, squat.Id))),
+            ("leaderboard", () => scope.Leaderboards.GetLeaderboardAsync(staff, new MetricLeaderboardQuery(gym, squat.Id))),
             ("create set", () => scope.Sets.CreateAsync(staff, MetricOwner.ForOrganization(gym), "Strength", [squat.Id])),
-            ("catalogue", () => scope.Catalog.CreateAsync(Catalogue.UniqueSlug("deadlift"), LocalizedName.Of("en", "Deadlift"), MetricUnit.Kilogram, MetricKind.OneRepMax)),
+            ("catalogue", () => scope.Catalog.CreateAsync(new CatalogEntry(Catalogue.UniqueSlug("deadlift"), LocalizedName.Of("en", "Deadlift"), MetricUnit.Kilogram, MetricKind.OneRepMax))),
         };
 
         foreach (var (name, call) in calls)
@@ -109,7 +108,7 @@ public sealed class CommandPipelineTest(DatabaseFixture database) : IClassFixtur
             () => scope.Recorder.RecordAsync(staff, new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { Id = MemberMetricId.New(), RecordedAt = at }),
             () => scope.Recorder.RecordManyAsync(staff, [new(member, squat.Id, MetricValue.Of(101, MetricUnit.Kilogram)) { RecordedAt = at - Duration.FromDays(1) }]),
             () => scope.Reader.FindLatestAsync(staff, member, squat.Id),
-            () => scope.Leaderboards.GetLeaderboardAsync(staff, gym, squat.Id),
+            () => scope.Leaderboards.GetLeaderboardAsync(staff, new MetricLeaderboardQuery(gym, squat.Id)),
             () => scope.Sets.CreateAsync(staff, MetricOwner.ForMember(member), "Retried", [squat.Id]),
             () => scope.Catalog.ListAsync(),
         };

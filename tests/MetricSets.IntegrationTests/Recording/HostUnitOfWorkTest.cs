@@ -1,5 +1,4 @@
 using System.Data;
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -66,9 +65,9 @@ public sealed class HostUnitOfWorkTest(DatabaseFixture database) : IClassFixture
         await Assert.ThrowsAsync<MetricConflictException>(() => scope.Sets.AddDefinitionAsync(self, set.Id, squat.Id));
         await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.AddDefinitionAsync(self, set.Id, MetricDefinitionId.New()));
         await scope.Catalog.RenameAsync(squat.Id, LocalizedName.Of("en", "Squat"));
-        await Assert.ThrowsAsync<MetricConflictException>(() => scope.Catalog.CreateAsync(squat.Slug, LocalizedName.Of("en", "Again"), MetricUnit.Kilogram, MetricKind.OneRepMax));
+        await Assert.ThrowsAsync<MetricConflictException>(() => scope.Catalog.CreateAsync(new CatalogEntry(squat.Slug, LocalizedName.Of("en", "Again"), MetricUnit.Kilogram, MetricKind.OneRepMax)));
         await Assert.ThrowsAsync<MetricConflictException>(() => scope.Catalog.DeleteAsync(squat.Id));
-        await scope.Reader.GetHistoryAsync(self, member, squat.Id, new Interval(null, null));
+        await scope.Reader.GetHistoryAsync(self, new MetricHistoryQuery(member, squat.Id));
         await scope.Sets.DeleteAsync(self, set.Id);
 
         Assert.Equal([note], scope.Context.ChangeTracker.Entries().Select(entry => entry.Entity));

@@ -1,5 +1,4 @@
 using MetricSets.EntityFrameworkCore;
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 
@@ -28,7 +27,7 @@ public sealed class RecordManyTest(DatabaseFixture database) : IClassFixture<Dat
         Assert.Equal(5000L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics WHERE definition_id = $1", squat.Id.Value));
         Assert.InRange(scope.Directory.Calls - callsBefore, 50, 2 * 50); // the staff check and the membership, per member at most
         var sample = requests[1234];
-        var latest = await scope.Reader.GetHistoryAsync(staff, sample.MemberId, squat.Id, new Interval(sample.RecordedAt, sample.RecordedAt!.Value + Duration.FromMilliseconds(1)));
+        var latest = await scope.Reader.GetHistoryAsync(staff, new MetricHistoryQuery(sample.MemberId, squat.Id) { Interval = new Interval(sample.RecordedAt, sample.RecordedAt!.Value + Duration.FromMilliseconds(1)) });
         Assert.Equal(sample.Value, Assert.Single(latest.Items).Value);
     }
 
@@ -42,16 +41,16 @@ public sealed class RecordManyTest(DatabaseFixture database) : IClassFixture<Dat
         RecordMetricRequest?[] rows =
         [
             good, good, good,
-            good with { Value = MetricValue.Of(-5, MetricUnit.Kilogram) },        // 3: negative
+            good.With(value: MetricValue.Of(-5, MetricUnit.Kilogram)),        // 3: negative
             good, good, good,
-            good with { DefinitionId = MetricDefinitionId.New() },                // 7: unknown definition
+            good.With(definitionId: MetricDefinitionId.New()),                // 7: unknown definition
             good,
             null,                                                                 // 9: null row
             good,
-            good with { RecordedAt = now + Duration.FromDays(1) },                // 11: future
+            good.With(recordedAt: now + Duration.FromDays(1)),                // 11: future
             good,
-            good with { Source = MetricSource.SelfReport },                       // 13: staff self-report
-            good with { Value = MetricValue.Of(3, MetricUnit.Meter) },            // 14: wrong dimension
+            good.With(source: MetricSource.SelfReport),                       // 13: staff self-report
+            good.With(value: MetricValue.Of(3, MetricUnit.Meter)),            // 14: wrong dimension
         ];
 
         var error = await Assert.ThrowsAsync<MetricBatchValidationException>(() => scope.Recorder.RecordManyAsync(staff, rows!));
@@ -103,7 +102,7 @@ public sealed class RecordManyTest(DatabaseFixture database) : IClassFixture<Dat
         await scope.Recorder.RecordManyAsync(staff, rows);
 
         var next = Rows(members, squat, 50, withIds: true);
-        next[17] = rows[3] with { Value = MetricValue.Of(999, MetricUnit.Kilogram) };
+        next[17] = rows[3].With(value: MetricValue.Of(999, MetricUnit.Kilogram));
         var error = await Assert.ThrowsAsync<MetricConflictException>(() => scope.Recorder.RecordManyAsync(staff, next));
 
         Assert.Contains("rows 17", error.Message, StringComparison.Ordinal);
@@ -119,8 +118,9 @@ public sealed class RecordManyTest(DatabaseFixture database) : IClassFixture<Dat
         var row = new RecordMetricRequest(members[0], squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { Id = MemberMetricId.New() };
 
         var twice = await scope.Recorder.RecordManyAsync(staff, [row, row]);
+        var fresh = row.With(id: MemberMetricId.New());
         await Assert.ThrowsAsync<MetricConflictException>(
-            () => scope.Recorder.RecordManyAsync(staff, [row with { Id = MemberMetricId.New() } is var fresh ? fresh : row, fresh with { Value = MetricValue.Of(1, MetricUnit.Kilogram) }]));
+            () => scope.Recorder.RecordManyAsync(staff, [fresh, fresh.With(value: MetricValue.Of(1, MetricUnit.Kilogram))]));
 
         Assert.Equal((2, 1), (twice.Total, twice.Recorded));
         Assert.Equal(1L, await CountAsync(squat.Id));

@@ -70,8 +70,8 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
         await matrix.ExpectAsync(
             $"{viewer} history of {member}",
             expected,
-            async () => (await reader.GetHistoryAsync(viewer, member, squat, all)).Items.Select(r => r.Id).ToHashSet(),
-            () => reader.GetHistoryAsync(viewer, world.GhostMember, squat, all),
+            async () => (await reader.GetHistoryAsync(viewer, new MetricHistoryQuery(member, squat) { Interval = all })).Items.Select(r => r.Id).ToHashSet(),
+            () => reader.GetHistoryAsync(viewer, new MetricHistoryQuery(world.GhostMember, squat) { Interval = all }),
             member,
             world.GhostMember);
         await matrix.ExpectAsync(
@@ -107,14 +107,14 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
         await matrix.ExpectSubsetAsync(
             $"{viewer} leaderboard of {organization}",
             expected,
-            async () => (await world.Scope.Leaderboards.GetLeaderboardAsync(viewer, organization, world.Squat.Id, pageSize: 50))
+            async () => (await world.Scope.Leaderboards.GetLeaderboardAsync(viewer, new MetricLeaderboardQuery(organization, world.Squat.Id) { PageSize = 50 }))
                 .Items.Select(e => e.Reading.Id).ToHashSet(),
-            () => world.Scope.Leaderboards.GetLeaderboardAsync(MetricViewer.ForStaff(viewer.UserId, ghost), ghost, world.Squat.Id),
+            () => world.Scope.Leaderboards.GetLeaderboardAsync(MetricViewer.ForStaff(viewer.UserId, ghost), new MetricLeaderboardQuery(ghost, world.Squat.Id)),
             organization,
             ghost);
     }
 
-    private static async Task CheckSetReadsAsync(World world, Matrix matrix, MetricViewer viewer, MetricSet set)
+    private static async Task CheckSetReadsAsync(World world, Matrix matrix, MetricViewer viewer, MetricSetSnapshot set)
     {
         var sets = world.Scope.Sets;
         var visible = world.Oracle.CanSeeSet(viewer, set.Owner);
@@ -135,16 +135,16 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
             await matrix.ExpectAccessAsync(
                 $"{viewer} resolve {set.Name} for {member}",
                 allowed,
-                () => world.Scope.Resolver.ResolveAsync(viewer, set.Id, member, "en"),
-                () => world.Scope.Resolver.ResolveAsync(viewer, world.GhostSet, member, "en"),
+                () => world.Scope.Resolver.ResolveAsync(viewer, new MetricSetResolutionQuery(set.Id, member) { Language = "en" }),
+                () => world.Scope.Resolver.ResolveAsync(viewer, new MetricSetResolutionQuery(world.GhostSet, member) { Language = "en" }),
                 set.Id,
                 world.GhostSet,
-                alternativeAbsent: () => world.Scope.Resolver.ResolveAsync(viewer, set.Id, world.GhostMember, "en"),
+                alternativeAbsent: () => world.Scope.Resolver.ResolveAsync(viewer, new MetricSetResolutionQuery(set.Id, world.GhostMember) { Language = "en" }),
                 alternativeKeys: (member, world.GhostMember));
         }
     }
 
-    private static async Task CheckSetWritesAsync(World world, Matrix matrix, MetricViewer viewer, MetricSet set)
+    private static async Task CheckSetWritesAsync(World world, Matrix matrix, MetricViewer viewer, MetricSetSnapshot set)
     {
         var sets = world.Scope.Sets;
         var manage = world.Oracle.CanManageSet(viewer, set.Owner);
@@ -368,7 +368,7 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
 
         public List<MetricViewer> Viewers { get; } = [];
 
-        public List<MetricSet> Sets { get; } = [];
+        public List<MetricSetSnapshot> Sets { get; } = [];
 
         public List<MetricReading> Values { get; } = [];
 

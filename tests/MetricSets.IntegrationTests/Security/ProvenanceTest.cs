@@ -1,5 +1,4 @@
 using MetricSets.EntityFrameworkCore;
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 
@@ -70,9 +69,9 @@ public sealed class ProvenanceTest
         var reader = gym.Scope.Reader;
         var latestForA = await reader.FindLatestAsync(gym.CoachAView, gym.Both, gym.Squat.Id);
         var bestForA = await reader.GetPersonalBestsAsync(gym.CoachAView, gym.Both, [gym.Squat.Id]);
-        var historyForA = await reader.GetHistoryAsync(gym.CoachAView, gym.Both, gym.Squat.Id, new Interval(null, null));
+        var historyForA = await reader.GetHistoryAsync(gym.CoachAView, new MetricHistoryQuery(gym.Both, gym.Squat.Id));
         var lastForA = await reader.GetLastAsync(gym.CoachAView, gym.Both, [gym.Squat.Id], 10);
-        var boardForA = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachAView, gym.A, gym.Squat.Id);
+        var boardForA = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachAView, new MetricLeaderboardQuery(gym.A, gym.Squat.Id));
 
         Assert.Equal(selfReport.Id, latestForA?.Id);
         Assert.Equal(selfReport.Id, bestForA[gym.Squat.Id].Id);
@@ -82,7 +81,7 @@ public sealed class ProvenanceTest
 
         // B sees its own value; the member sees everything.
         Assert.Equal(inB.Id, (await reader.FindLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id))?.Id);
-        Assert.Equal(3, (await reader.GetHistoryAsync(MetricViewer.ForMember(gym.Both), gym.Both, gym.Squat.Id, new Interval(null, null))).Items.Count);
+        Assert.Equal(3, (await reader.GetHistoryAsync(MetricViewer.ForMember(gym.Both), new MetricHistoryQuery(gym.Both, gym.Squat.Id))).Items.Count);
     }
 
     [Fact]
@@ -93,7 +92,7 @@ public sealed class ProvenanceTest
         var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 2);
         await gym.RecordAsync(gym.CoachB, gym.Both, 140, Day * 1);
 
-        var resolved = await gym.Scope.Resolver.ResolveAsync(gym.CoachAView, set.Id, gym.Both, "en");
+        var resolved = await gym.Scope.Resolver.ResolveAsync(gym.CoachAView, new MetricSetResolutionQuery(set.Id, gym.Both) { Language = "en" });
 
         Assert.Equal(inA.Id, resolved.Metrics[0].Latest?.Id);
     }

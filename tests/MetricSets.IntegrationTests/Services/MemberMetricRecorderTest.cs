@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Services;
 using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 
@@ -11,11 +10,12 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
     {
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
-        var member = await database.AddUserAsync();
+        var (member, gym) = (await database.AddUserAsync(), OrganizationId.New());
+        scope.Directory.AddMember(member, gym);
         var at = scope.Clock.GetCurrentInstant() - Duration.FromDays(2) + Duration.FromNanoseconds(123_456_789);
 
         var recorded = await scope.Recorder.RecordAsync(
-            MetricViewer.ForMember(member),
+            scope.StaffOf(gym),
             new(member, squat.Id, MetricValue.Of(225, MetricUnit.Pound)) { RecordedAt = at, Source = MetricSource.CoachInput });
 
         await using var reader = new ServiceScope(database.ConnectionString);
@@ -83,7 +83,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(
             () => scope.Recorder.RecordAsync(MetricViewer.ForMember(ghost), new(ghost, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram))));
 
-        Assert.Equal("member", error.Entity);
+        Assert.Equal(MetricEntity.Member, error.Entity);
         Assert.Equal(ghost, error.Key);
         Assert.Equal(0L, await CountForAsync(ghost));
 
@@ -155,7 +155,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         await scope.Recorder.RecordAsync(MetricViewer.ForMember(request.MemberId), request);
 
         await Assert.ThrowsAsync<MetricConflictException>(
-            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(request.MemberId), request with { Value = MetricValue.Of(150, MetricUnit.Kilogram) }));
+            () => scope.Recorder.RecordAsync(MetricViewer.ForMember(request.MemberId), request.With(value: MetricValue.Of(150, MetricUnit.Kilogram))));
 
         Assert.Equal(140m, await database.ScalarAsync<decimal>("SELECT value FROM member_metrics WHERE id = $1", request.Id!.Value.Value));
         Assert.Equal(1L, await CountForAsync(member));

@@ -29,7 +29,7 @@ public sealed class MetricCatalogTest(DatabaseFixture database) : IClassFixture<
         var before = await database.CountAsync("metric_definitions");
 
         var error = await Assert.ThrowsAsync<MetricConflictException>(
-            () => scope.Catalog.CreateAsync(existing.Slug, LocalizedName.Of("en", "Other"), MetricUnit.Pound, MetricKind.OneRepMax));
+            () => scope.Catalog.CreateAsync(new CatalogEntry(existing.Slug, LocalizedName.Of("en", "Other"), MetricUnit.Pound, MetricKind.OneRepMax)));
 
         Assert.Contains(existing.Slug.Value, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await database.CountAsync("metric_definitions"));
@@ -43,9 +43,9 @@ public sealed class MetricCatalogTest(DatabaseFixture database) : IClassFixture<
         var hebrewOnly = LocalizedName.Of("he", "סקוואט");
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => scope.Catalog.CreateAsync(Catalogue.UniqueSlug("squat"), hebrewOnly, MetricUnit.Kilogram, MetricKind.OneRepMax));
+            () => scope.Catalog.CreateAsync(new CatalogEntry(Catalogue.UniqueSlug("squat"), hebrewOnly, MetricUnit.Kilogram, MetricKind.OneRepMax)));
 
-        Assert.Equal("name", error.ParameterName);
+        Assert.Equal("Name", error.ParameterName);
         Assert.Contains("'en'", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await database.CountAsync("metric_definitions"));
     }
@@ -57,7 +57,7 @@ public sealed class MetricCatalogTest(DatabaseFixture database) : IClassFixture<
         var before = await database.CountAsync("metric_definitions");
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
-            () => scope.Catalog.CreateAsync(Catalogue.UniqueSlug("deadlift_1rm"), LocalizedName.Of("en", "Deadlift"), MetricUnit.Second, MetricKind.OneRepMax));
+            () => scope.Catalog.CreateAsync(new CatalogEntry(Catalogue.UniqueSlug("deadlift_1rm"), LocalizedName.Of("en", "Deadlift"), MetricUnit.Second, MetricKind.OneRepMax)));
 
         Assert.Equal("unit", error.ParameterName);
         Assert.Equal(MetricUnit.Second, error.AttemptedValue);

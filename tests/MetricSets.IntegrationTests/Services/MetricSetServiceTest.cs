@@ -26,7 +26,8 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
             Assert.Equal(owner, read.Owner);
             Assert.Equal("Benchmarks", read.Name);
             Assert.Equal([row.Id, squat.Id], read.DefinitionIds);
-            Assert.Equal([0, 1], read.Entries.Select(e => e.SortOrder));
+            var stored = await database.ScalarAsync<int[]>("SELECT array_agg(sort_order ORDER BY sort_order) FROM metric_set_definitions WHERE set_id = $1", created.Id.Value);
+            Assert.Equal([0, 1], stored);
         }
     }
 
@@ -41,7 +42,7 @@ public sealed class MetricSetServiceTest(DatabaseFixture database) : IClassFixtu
         var error = await Assert.ThrowsAsync<MetricNotFoundException>(
             () => scope.CreateSetAsync(MetricOwner.ForOrganization(ghost), "Strength", [squat.Id]));
 
-        Assert.Equal("organization", error.Entity);
+        Assert.Equal(MetricEntity.Organization, error.Entity);
         Assert.Equal(ghost, error.Key);
         Assert.Equal(before, (await database.CountAsync("metric_sets"), await database.CountAsync("metric_set_definitions")));
 

@@ -11,11 +11,11 @@ public static class Catalogue
     public static MetricSlug UniqueSlug(string stem) => MetricSlug.Parse($"{stem}_{Interlocked.Increment(ref _counter)}");
 
     public static Task<MetricDefinition> BackSquatAsync(this ServiceScope scope) =>
-        scope.Catalog.CreateAsync(UniqueSlug("back_squat_1rm"), BackSquatName, MetricUnit.Kilogram, MetricKind.OneRepMax);
+        scope.Catalog.CreateAsync(new CatalogEntry(UniqueSlug("back_squat_1rm"), BackSquatName, MetricUnit.Kilogram, MetricKind.OneRepMax));
 
     public static Task<MetricDefinition> BodyFatAsync(this ServiceScope scope) =>
-        scope.Catalog.CreateAsync(UniqueSlug("body_fat"), LocalizedName.Of("en", "Body fat"), MetricUnit.Percent, MetricKind.BodyComp);
+        scope.Catalog.CreateAsync(new CatalogEntry(UniqueSlug("body_fat"), LocalizedName.Of("en", "Body fat"), MetricUnit.Percent, MetricKind.BodyComp));
 
     public static Task<MetricDefinition> RowTimeAsync(this ServiceScope scope) =>
-        scope.Catalog.CreateAsync(UniqueSlug("row_2k"), LocalizedName.Of("en", "2k row"), MetricUnit.Second, MetricKind.Time);
+        scope.Catalog.CreateAsync(new CatalogEntry(UniqueSlug("row_2k"), LocalizedName.Of("en", "2k row"), MetricUnit.Second, MetricKind.Time));
 }

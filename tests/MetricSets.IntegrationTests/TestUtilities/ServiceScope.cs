@@ -1,5 +1,4 @@
 using MetricSets.EntityFrameworkCore;
-using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
@@ -114,7 +113,7 @@ public sealed class ServiceScope : IAsyncDisposable
 public static class ServiceScopeExtensions
 {
     /// <summary>Creates a set as an actor allowed to manage <paramref name="owner"/>'s sets.</summary>
-    public static Task<MetricSet> CreateSetAsync(
+    public static Task<MetricSetSnapshot> CreateSetAsync(
         this ServiceScope scope, MetricOwner owner, string name, IEnumerable<MetricDefinitionId>? definitionIds = null) =>
         scope.Sets.CreateAsync(scope.ActorFor(owner), owner, name, definitionIds);
 }

@@ -1,26 +1,23 @@
-namespace MetricSets.EntityFrameworkCore.Services;
+namespace MetricSets;
 
 /// <summary>
 /// The global catalogue of metric definitions: the same vocabulary for every organization.
 /// </summary>
 /// <remarks>
-/// Methods that write call <c>SaveChangesAsync</c> on the host's context. When one throws a
-/// <see cref="MetricSetsException"/>, nothing was written and the context's change tracker is as it was.
+/// The catalogue holds no member data; who may change it is the host's decision (typically platform administrators), so
+/// these methods take no viewer. Definitions are returned detached: changing one changes nothing stored. Writes are
+/// statements of the implementation's own; when one throws a <see cref="MetricSetsException"/>, nothing was written.
 /// </remarks>
 public interface IMetricCatalog
 {
     /// <summary>Adds a definition to the catalogue.</summary>
-    /// <param name="slug">Its machine identifier, unique in the catalogue.</param>
-    /// <param name="name">Its localized name; it must have a text in the model's default language.</param>
-    /// <param name="unit">Its unit, which <paramref name="kind"/> must allow.</param>
-    /// <param name="kind">What it measures.</param>
-    /// <param name="description">An optional description.</param>
+    /// <param name="entry">Its slug (unique in the catalogue), localized name (with a text in the catalogue's default
+    /// language), unit (which the kind must allow), kind and optional description.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored definition.</returns>
     /// <exception cref="MetricValidationException">The name lacks the default language, or the kind does not allow the unit.</exception>
-    /// <exception cref="MetricConflictException">A definition with <paramref name="slug"/> exists.</exception>
-    Task<MetricDefinition> CreateAsync(
-        MetricSlug slug, LocalizedName name, MetricUnit unit, MetricKind kind, string? description = null, CancellationToken cancellationToken = default);
+    /// <exception cref="MetricConflictException">A definition with the slug exists (<see cref="MetricErrorCode.SlugInUse"/>).</exception>
+    Task<MetricDefinition> CreateAsync(CatalogEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds every entry whose slug is not in the catalogue yet and leaves existing definitions exactly as they are, so it

@@ -1,10 +1,11 @@
+using MetricSets;
 using MetricSets.EntityFrameworkCore.Mapping;
-using Microsoft.EntityFrameworkCore;
 
-namespace MetricSets.EntityFrameworkCore.Services;
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>Query helpers over <see cref="MetricSet"/>, whose owner is stored in three private fields.</summary>
-public static class MetricSetQueryableExtensions
+/// <summary>MetricSets query helpers over <see cref="MetricSet"/>, whose owner is stored in three private fields.</summary>
+public static class MetricSetsQueryableExtensions
 {
     /// <summary>Filters sets to those owned by <paramref name="owner"/>; uses the owner kind's partial index.</summary>
     /// <param name="sets">The sets to filter.</param>

@@ -1,4 +1,4 @@
-namespace MetricSets.EntityFrameworkCore.Services;
+namespace MetricSets;
 
 /// <summary>Records member metric values.</summary>
 /// <remarks>
@@ -37,7 +37,7 @@ public interface IMemberMetricRecorder
     /// <returns>The stored value (for a repeated id, the value stored the first time).</returns>
     /// <exception cref="MetricValidationException">
     /// The value's unit does not fit the definition, the amount is out of bounds (negative, or a percentage above 100),
-    /// the recording time is further in the future than <see cref="MetricSetsOptions.MaxFutureSkew"/>, or staff used the
+    /// the recording time is further in the future than the host allows (<c>MetricSetsOptions.MaxFutureSkew</c>), or staff used the
     /// source <c>self_report</c>.
     /// </exception>
     /// <exception cref="MetricNotFoundException">The member or the definition does not exist, or the actor may not record for the member.</exception>

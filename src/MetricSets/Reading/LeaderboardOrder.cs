@@ -1,4 +1,4 @@
-namespace MetricSets.EntityFrameworkCore.Services;
+namespace MetricSets;
 
 /// <summary>How a leaderboard ranks each member's most recent value.</summary>
 public enum LeaderboardOrder
