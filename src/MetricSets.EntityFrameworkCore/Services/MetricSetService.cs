@@ -18,7 +18,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
     private const MetricEntity Entity = MetricEntity.MetricSet;
 
     // One access call per library call: the directory is asked each question once.
-    private AccessCall Access => policy.Begin(ModelSettings.Provenance(context));
+    private AccessCall BeginAccess() => policy.Begin(ModelSettings.Provenance(context));
 
     private IQueryable<MetricSet> Sets => context.Set<MetricSet>().AsNoTracking().Include(s => s.Entries);
 
@@ -27,7 +27,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
     {
         ArgumentNullException.ThrowIfNull(owner);
         var set = MetricSet.Create(owner, name);
-        if (!await Access.CanManageSetAsync(actor, owner, cancellationToken).ConfigureAwait(false))
+        if (!await BeginAccess().CanManageSetAsync(actor, owner, cancellationToken).ConfigureAwait(false))
         {
             // The same error a missing owner produces.
             throw OwnerNotFound(owner);
@@ -74,7 +74,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
         var set = await Sets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
 
         // A set the actor may not see answers like a missing one.
-        return set is not null && await Access.CanSeeSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
+        return set is not null && await BeginAccess().CanSeeSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
             ? MetricSetSnapshot.Of(set)
             : throw new MetricNotFoundException(Entity, id);
     }
@@ -82,7 +82,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
     public async Task<IReadOnlyList<MetricSetSnapshot>> ListByOwnerAsync(MetricViewer viewer, MetricOwner owner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        if (!await Access.CanSeeSetAsync(viewer, owner, cancellationToken).ConfigureAwait(false))
+        if (!await BeginAccess().CanSeeSetAsync(viewer, owner, cancellationToken).ConfigureAwait(false))
         {
             return [];
         }
@@ -129,7 +129,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
         ArgumentNullException.ThrowIfNull(actor);
         var set = await Sets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
         if (set is null
-            || !await Access.CanManageSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
+            || !await BeginAccess().CanManageSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
             || !await SetCommands.DeleteAsync(context, id, cancellationToken).ConfigureAwait(false))
         {
             throw new MetricNotFoundException(Entity, id);
@@ -154,7 +154,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
                 var set = await SetCommands.LockAsync(context, id, token).ConfigureAwait(false)
                     ? await Sets.FirstOrDefaultAsync(s => s.Id == id, token).ConfigureAwait(false)
                     : null;
-                if (set is null || !await Access.CanManageSetAsync(actor, set.Owner, token).ConfigureAwait(false))
+                if (set is null || !await BeginAccess().CanManageSetAsync(actor, set.Owner, token).ConfigureAwait(false))
                 {
                     throw new MetricNotFoundException(Entity, id);
                 }

@@ -1,5 +1,6 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.IntegrationTests.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Xunit.Abstractions;
 
@@ -7,7 +8,8 @@ namespace MetricSets.IntegrationTests.Security;
 
 /// <summary>
 /// The adversarial matrix: three organizations, members in one, two and none of them, staff and members as viewers
-/// (including false claims), every public read and write path, with and without restricted provenance. An independent
+/// (including false claims), every public read and write path, with and without restricted provenance, under the default
+/// policy and under a custom one (a host rule that lets coaches act only for the athletes assigned to them). An independent
 /// oracle (the rules as the security review states them, written out again here) says what each viewer may see; the
 /// library must return exactly that, and a hidden target must answer exactly like an absent one.
 /// </summary>
@@ -16,13 +18,34 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
     private static readonly Duration Day = Duration.FromDays(1);
 
     [Theory]
-    [InlineData(MemberMetricProvenance.None)]
-    [InlineData(MemberMetricProvenance.Restrict)]
-    public async Task No_viewer_reads_or_writes_across_organizations(MemberMetricProvenance provenance)
+    [InlineData(MemberMetricProvenance.None, false)]
+    [InlineData(MemberMetricProvenance.Restrict, false)]
+    [InlineData(MemberMetricProvenance.Restrict, true)]
+    public async Task No_viewer_reads_or_writes_across_organizations(MemberMetricProvenance provenance, bool assignedCoachesOnly)
     {
-        var world = await World.CreateAsync(provenance);
-        var matrix = new Matrix();
+        var world = await World.CreateAsync(provenance, assignedCoachesOnly);
+        var matrix = await RunAsync(world);
 
+        output.WriteLine($"{provenance}{(assignedCoachesOnly ? ", assigned coaches only" : string.Empty)}: {matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
+        Assert.True(matrix.Leaks.Count == 0, string.Join('\n', matrix.Leaks.Take(20)));
+        Assert.True(matrix.Cases > 1000, $"only {matrix.Cases} cases ran");
+    }
+
+    [Fact]
+    public async Task The_matrix_catches_a_policy_that_trusts_a_claimed_role()
+    {
+        // A host rule that grants what a viewer claims, without the directory's confirmation: the classic mistake.
+        var world = await World.CreateAsync(MemberMetricProvenance.Restrict, assignedCoachesOnly: false, extraRule: new TrustClaimedStaffRule());
+        var matrix = await RunAsync(world);
+
+        output.WriteLine($"Broken policy: {matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
+        Assert.True(matrix.Leaks.Count > 10, $"The matrix found only {matrix.Leaks.Count} leaks in a policy that trusts claimed roles.");
+        Assert.Contains(matrix.Leaks, leak => leak.Contains("LEAK", StringComparison.Ordinal));
+    }
+
+    private static async Task<Matrix> RunAsync(World world)
+    {
+        var matrix = new Matrix();
         foreach (var viewer in world.Viewers)
         {
             foreach (var member in world.Members)
@@ -55,9 +78,7 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{provenance}: {matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
-        Assert.True(matrix.Leaks.Count == 0, string.Join('\n', matrix.Leaks.Take(20)));
-        Assert.True(matrix.Cases > 1000, $"only {matrix.Cases} cases ran");
+        return matrix;
     }
 
     private static async Task CheckMemberReadsAsync(World world, Matrix matrix, MetricViewer viewer, UserId member)
@@ -344,7 +365,8 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
             organization => HasRole(viewer, organization, staffOnly: true));
 
         private bool IsStaffActingFor(MetricViewer viewer, UserId member) =>
-            viewer.Role == ViewerRole.Staff && viewer.OrganizationId is { } organization && IsStaff(viewer.UserId, organization) && IsMember(member, organization);
+            viewer.Role == ViewerRole.Staff && viewer.OrganizationId is { } organization && IsStaff(viewer.UserId, organization) && IsMember(member, organization)
+            && (world.Assignments is null || world.Assignments.Contains((viewer.UserId, member)));
 
         private bool HasRole(MetricViewer viewer, OrganizationId organization, bool staffOnly) =>
             viewer.OrganizationId == organization
@@ -357,6 +379,9 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
     private sealed class World
     {
         public required MemberMetricProvenance Provenance { get; init; }
+
+        /// <summary>Gets the coach–athlete assignments of the custom policy, or <see langword="null"/> under the default policy.</summary>
+        public required HashSet<(UserId Coach, UserId Athlete)>? Assignments { get; init; }
 
         public required ServiceScope Scope { get; init; }
 
@@ -384,11 +409,16 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
 
         public Oracle Oracle => new(this);
 
-        public static async Task<World> CreateAsync(MemberMetricProvenance provenance)
+        public static async Task<World> CreateAsync(MemberMetricProvenance provenance, bool assignedCoachesOnly, IMetricAccessHandler? extraRule = null)
         {
             var database = DatabaseFixture.Attach(await TestServer.CreateDatabaseAsync($"metricsets_matrix_{provenance}", provenance));
-            var scope = new ServiceScope(database.ConnectionString, provenance: provenance);
-            var world = new World { Provenance = provenance, Scope = scope, Squat = await scope.BackSquatAsync() };
+            HashSet<(UserId Coach, UserId Athlete)>? assignments = assignedCoachesOnly ? [] : null;
+            var rule = extraRule ?? (assignments is null ? null : new AssignedCoachesRule(assignments));
+            var scope = new ServiceScope(
+                database.ConnectionString,
+                provenance: provenance,
+                services: rule is null ? null : services => services.AddScoped(_ => rule));
+            var world = new World { Provenance = provenance, Assignments = assignments, Scope = scope, Squat = await scope.BackSquatAsync() };
 
             for (var i = 0; i < 3; i++)
             {
@@ -418,13 +448,17 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
                 world.Sets.Add(await scope.Sets.CreateAsync(MetricViewer.ForStaff(coach, organization), MetricOwner.ForWorkout(workout), $"Workout set {workout}", [world.Squat.Id]));
             }
 
+            // Under the custom policy, A's coach looks after the member in A only and B's coach after the member in A and B, so
+            // each shared member has a coach who may not act for them.
+            assignments?.UnionWith([(coaches[0], inA), (coaches[1], inAB)]);
+
             foreach (var member in world.Members)
             {
                 world.Sets.Add(await scope.Sets.CreateAsync(MetricViewer.ForMember(member), MetricOwner.ForMember(member), $"Member set {member}", [world.Squat.Id]));
                 await world.RecordAsync(MetricViewer.ForMember(member), member, 100, Day * 9);
                 for (var i = 0; i < 3; i++)
                 {
-                    if (world.Memberships.Contains((member, world.Organizations[i])))
+                    if (world.Memberships.Contains((member, world.Organizations[i])) && world.Oracle.CanRecord(MetricViewer.ForStaff(coaches[i], world.Organizations[i]), member))
                     {
                         // Coaches record newer and heavier values, so "latest" and "best" point at them when visible.
                         await world.RecordAsync(MetricViewer.ForStaff(coaches[i], world.Organizations[i]), member, 110 + (10 * i), Day * (5 - i));
@@ -468,5 +502,39 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
                     RecordedAt = Scope.Clock.GetCurrentInstant() - ago,
                     Source = actor.UserId == member ? null : MetricSource.CoachInput,
                 }));
+    }
+
+    /// <summary>A broken host rule: it grants the organization a viewer claims to be staff of, unconfirmed.</summary>
+    private sealed class TrustClaimedStaffRule : IMetricAccessHandler
+    {
+        public ValueTask HandleAsync(MetricAccessContext context, CancellationToken cancellationToken)
+        {
+            if (context.Viewer is { Role: ViewerRole.Staff, OrganizationId: { } organization })
+            {
+                context.Succeed(MetricAccessGrant.InOrganization(organization));
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// A host's rule, added to the default policy: staff act for a member's values only when the coach is assigned to
+    /// that athlete. It only vetoes, so everything else is still decided by the default rules.
+    /// </summary>
+    private sealed class AssignedCoachesRule(HashSet<(UserId Coach, UserId Athlete)> assignments) : IMetricAccessHandler
+    {
+        public ValueTask HandleAsync(MetricAccessContext context, CancellationToken cancellationToken)
+        {
+            // The athlete's values, and the sets the athlete owns.
+            var request = context.Request;
+            var athlete = request.Member ?? (request.SetOwner is { } owner && owner.TryGetMember(out var member) ? member : null);
+            if (athlete is { } target && context.Viewer.UserId != target && !assignments.Contains((context.Viewer.UserId, target)))
+            {
+                context.Fail("not-assigned-coach");
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -20,23 +20,25 @@ public sealed class ServiceScope : IAsyncDisposable
         MemberMetricProvenance provenance = MemberMetricProvenance.None,
         Action<DbContextOptionsBuilder>? context = null,
         Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
-        Type? contextType = null)
+        Type? contextType = null,
+        Action<IServiceCollection>? services = null)
     {
         Directory = Directories.GetOrAdd(connectionString, _ => new TestMembershipDirectory());
-        var services = new ServiceCollection();
-        services.AddSingleton<IClock>(Clock);
-        services.AddSingleton<IMembershipDirectory>(Directory);
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IClock>(Clock);
+        collection.AddSingleton<IMembershipDirectory>(Directory);
         var wiring = new Wiring(connectionString, configure, context, npgsql);
         _contextType = (contextType, provenance) switch
         {
-            ({ } type, _) when type == typeof(HostDbContext) => wiring.Add<HostDbContext>(services),
-            (null, MemberMetricProvenance.None) => wiring.Add<TestDbContext>(services),
-            (null, MemberMetricProvenance.Track) => wiring.Add<TrackedProvenanceDbContext>(services),
-            (null, _) => wiring.Add<RestrictedProvenanceDbContext>(services),
+            ({ } type, _) when type == typeof(HostDbContext) => wiring.Add<HostDbContext>(collection),
+            (null, MemberMetricProvenance.None) => wiring.Add<TestDbContext>(collection),
+            (null, MemberMetricProvenance.Track) => wiring.Add<TrackedProvenanceDbContext>(collection),
+            (null, _) => wiring.Add<RestrictedProvenanceDbContext>(collection),
             _ => throw new ArgumentOutOfRangeException(nameof(contextType), contextType, "No such test context."),
         };
+        services?.Invoke(collection);
 
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateAsyncScope();
     }
 
