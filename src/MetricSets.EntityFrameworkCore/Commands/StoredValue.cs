@@ -52,7 +52,7 @@ internal sealed record StoredValue(
             DefinitionId = DefinitionId,
             Value = MetricValue.Of(Amount, Unit),
             RecordedAt = RecordedAt,
-            Source = Source is null ? null : MetricSource.Parse(Source),
+            Source = Source is not null && MetricSource.TryParse(Source, out var source) ? source : null,
             RecordedIn = RecordedIn is { } organization ? new OrganizationId(organization) : null,
         };
 }

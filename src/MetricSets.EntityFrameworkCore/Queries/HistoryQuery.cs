@@ -21,6 +21,7 @@ internal static class HistoryQuery
             WHERE mm.member_id = @p1 AND mm.definition_id = d.id
               AND mm.recorded_at >= @p3 AND mm.recorded_at < @p4
               AND mm.recorded_at >= @p5 AND (mm.recorded_at > @p5 OR mm.id > @p6){tables.VisibleRows("mm", "@p8")}
+              AND {ReadingColumns.Plausible("mm", "d")}
             ORDER BY mm.recorded_at, mm.id
             LIMIT @p7) AS m ON true
         WHERE d.id = @p2

@@ -30,7 +30,7 @@ internal static class LeaderboardQuery
                     SELECT {tables.ReadingColumns("mm")} AS recorded_in
                     FROM {tables.MemberMetrics} AS mm
                     WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p9")}
-                      AND (@p10::text[] IS NULL OR mm.source = ANY(@p10))
+                      AND (@p10::text[] IS NULL OR mm.source = ANY(@p10)) AND {ReadingColumns.Plausible("mm", "d")}
                     ORDER BY mm.recorded_at DESC, mm.id DESC
                     LIMIT 1) AS m ON true) AS ranked
             WHERE @p4 OR (ranked.score, ranked.member_id) > (@p5, @p6)

@@ -17,7 +17,7 @@ internal static class PersonalBestQuery
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p4")}
+            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p4")} AND {ReadingColumns.Plausible("mm", "d")}
             ORDER BY CASE WHEN d.kind::text = ANY(@p3) THEN -{ReadingColumns.BaseAmount("mm")} ELSE {ReadingColumns.BaseAmount("mm")} END,
                      mm.recorded_at, mm.id
             LIMIT 1) AS m ON true

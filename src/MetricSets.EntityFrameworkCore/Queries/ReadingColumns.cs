@@ -21,6 +21,17 @@ internal static class ReadingColumns
         + string.Join(' ', MetricUnitExtensions.All.Select(unit => $"WHEN '{unit.Symbol()}' THEN {unit.BaseFactor().ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
         + " END)";
 
+    /// <summary>
+    /// The rows a read may report, as SQL over a value (<paramref name="alias"/>) and its definition
+    /// (<paramref name="definition"/>): a unit of the definition's dimension and an amount within the kind's plausible range
+    /// (<see cref="MetricKindExtensions.PlausibleMaximum"/>), compared in the base unit. Rows written by other tools that
+    /// break these rules are left out of every read rather than failing it, so one bad row cannot break a leaderboard.
+    /// </summary>
+    public static string Plausible(string alias, string definition) =>
+        $"({BaseAmount(alias)} BETWEEN 0 AND CASE "
+        + string.Join(' ', PlausibleBranches(alias, definition))
+        + " END)";
+
     /// <summary>Reads the six columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
     public static MetricReading? Read(DbDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
         reader.IsDBNull(ordinal)
@@ -32,7 +43,24 @@ internal static class ReadingColumns
                 DefinitionId = definitionId,
                 Value = MetricValue.Of(reader.GetDecimal(ordinal + 1), reader.GetFieldValue<MetricUnit>(ordinal + 2)),
                 RecordedAt = reader.GetFieldValue<Instant>(ordinal + 3),
-                Source = reader.IsDBNull(ordinal + 4) ? null : MetricSource.Parse(reader.GetString(ordinal + 4)),
+                Source = SourceOf(reader, ordinal + 4),
                 RecordedIn = reader.IsDBNull(ordinal + 5) ? null : new OrganizationId(reader.GetGuid(ordinal + 5)),
             };
+
+    /// <summary>The stored source, or <see langword="null"/> when there is none or it is not a valid code (written by another tool).</summary>
+    public static MetricSource? SourceOf(DbDataReader reader, int ordinal) =>
+        !reader.IsDBNull(ordinal) && MetricSource.TryParse(reader.GetString(ordinal), out var source) ? source : null;
+
+    private static IEnumerable<string> PlausibleBranches(string alias, string definition)
+    {
+        foreach (var kind in MetricKindExtensions.All)
+        {
+            foreach (var dimension in kind.AllowedDimensions())
+            {
+                var units = string.Join(", ", MetricUnitExtensions.All.Where(unit => unit.Dimension() == dimension).Select(unit => $"'{unit.Symbol()}'"));
+                var maximum = kind.PlausibleMaximum(dimension).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                yield return $"WHEN {definition}.kind = '{Storage.PostgresEnumLabels.Kinds[(int)kind]}' AND {definition}.unit IN ({units}) AND {alias}.unit IN ({units}) THEN {maximum}";
+            }
+        }
+    }
 }

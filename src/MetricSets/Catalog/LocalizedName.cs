@@ -83,7 +83,7 @@ public sealed class LocalizedName : IEquatable<LocalizedName>
                 throw new MetricValidationException(nameof(texts), text, $"The text for language '{tag}' must not be blank.");
             }
 
-            if (!builder.TryAdd(tag, text.Trim()))
+            if (!builder.TryAdd(tag, TextRules.EnsureNoControlCharacters(text.Trim(), nameof(texts), $"The text for language '{tag}'")))
             {
                 throw new MetricValidationException(nameof(texts), language, $"The language '{tag}' appears more than once.");
             }

@@ -12,9 +12,6 @@ namespace MetricSets;
 /// </remarks>
 public sealed class MetricDefinition
 {
-    /// <summary>The largest percentage.</summary>
-    private const decimal MaxPercent = 100m;
-
     /// <summary>Creates a definition.</summary>
     /// <param name="id">Its id.</param>
     /// <param name="slug">Its machine identifier.</param>
@@ -99,7 +96,8 @@ public sealed class MetricDefinition
 
     /// <summary>
     /// Checks that <paramref name="value"/> may be recorded for this definition: its unit converts to <see cref="Unit"/>
-    /// and its amount is in bounds (no negative quantity; a percentage within 0–100).
+    /// and its amount is plausible for the kind (from zero to <see cref="MetricKindExtensions.PlausibleMaximum"/>, compared
+    /// on the exact amount in the dimension's base unit, whatever the unit it is given in).
     /// </summary>
     /// <param name="value">The value to record.</param>
     /// <exception cref="MetricValidationException">The value's unit or amount is not acceptable; the message says which.</exception>
@@ -119,15 +117,21 @@ public sealed class MetricDefinition
             throw new MetricValidationException(nameof(value), value, $"{value} for {Slug} is negative; a {value.Dimension} cannot be below zero.");
         }
 
-        if (value.Unit == MetricUnit.Percent && value.Amount > MaxPercent)
+        var maximum = Kind.PlausibleMaximum(value.Dimension);
+        if (value.Amount * value.Unit.BaseFactor() > maximum)
         {
+            var baseUnit = MetricUnitExtensions.All.First(unit => unit.Dimension() == value.Dimension && unit.BaseFactor() == 1m);
             throw new MetricValidationException(
                 nameof(value),
                 value,
-                string.Create(CultureInfo.InvariantCulture, $"{value} for {Slug} is above {MaxPercent}%; a percentage must be within 0–100."));
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{value} for {Slug} is not plausible for a {Kind} metric: it must be within 0 and {MetricValue.Of(maximum, baseUnit)}."));
         }
     }
 
     private static string? Normalize(string? description) =>
-        string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        string.IsNullOrWhiteSpace(description)
+            ? null
+            : TextRules.EnsureNoControlCharacters(description.Trim(), nameof(description), "A description", multiline: true);
 }

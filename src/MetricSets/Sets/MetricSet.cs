@@ -168,7 +168,7 @@ public sealed class MetricSet
         }
 
         return trimmed.Length <= MaxNameLength
-            ? trimmed
+            ? TextRules.EnsureNoControlCharacters(trimmed, nameof(name), "A metric set name")
             : throw new MetricValidationException(
                 nameof(name), name, $"A metric set name is at most {MaxNameLength} characters; this one has {trimmed.Length}.");
     }

@@ -57,14 +57,15 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
             var member = await gym.AddMemberAsync(database);
             members.Add(member);
 
-            // Even members tie exactly across units (10,000 lb = 4,535.9237 kg); odd members tie at 5,000 kg, above them.
+            // A 2k row, lower is better. Even members tie exactly across units (8 minutes = 480 s); odd members tie at 420 s,
+            // above them. (A plausible lift cannot tie exactly across kg and lb: 10,000 lb is the first whole 4-decimal kg.)
             var value = (i % 2, i % 4) switch
             {
-                (1, _) => MetricValue.Of(5000, MetricUnit.Kilogram),
-                (0, 0) => MetricValue.Of(4535.9237m, MetricUnit.Kilogram),
-                _ => MetricValue.Of(10000, MetricUnit.Pound),
+                (1, _) => MetricValue.Of(420, MetricUnit.Second),
+                (0, 0) => MetricValue.Of(480, MetricUnit.Second),
+                _ => MetricValue.Of(8, MetricUnit.Minute),
             };
-            await gym.RecordAsync(member, gym.Squat, value.Amount, value.Unit, Day * (i + 1));
+            await gym.RecordAsync(member, gym.Row, value.Amount, value.Unit, Day * (i + 1));
         }
 
         var expected = members.Where((_, i) => i % 2 == 1).Order().Concat(members.Where((_, i) => i % 2 == 0).Order()).ToList();
@@ -72,7 +73,7 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         string? cursor = null;
         do
         {
-            var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id) { PageSize = 3, Cursor = cursor });
+            var page = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Row.Id) { PageSize = 3, Cursor = cursor });
             seen.AddRange(page.Items.Select(e => (e.Rank, e.MemberId)));
             cursor = page.NextCursor;
         }

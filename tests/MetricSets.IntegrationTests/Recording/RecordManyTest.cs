@@ -171,7 +171,7 @@ public sealed class RecordManyTest(DatabaseFixture database) : IClassFixture<Dat
     }
 
     private static List<RecordMetricRequest> Rows(IReadOnlyList<UserId> members, MetricDefinition definition, int count, bool withIds) =>
-        [.. Enumerable.Range(0, count).Select(i => new RecordMetricRequest(members[i % members.Count], definition.Id, MetricValue.Of(50 + i, MetricUnit.Kilogram))
+        [.. Enumerable.Range(0, count).Select(i => new RecordMetricRequest(members[i % members.Count], definition.Id, MetricValue.Of(50 + (i % 900), MetricUnit.Kilogram))
         {
             Id = withIds ? MemberMetricId.New() : null,
             RecordedAt = Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(i),

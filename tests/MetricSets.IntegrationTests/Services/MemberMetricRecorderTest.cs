@@ -45,7 +45,9 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
     {
         { "squat", 10, MetricUnit.Second, "cannot be recorded" },
         { "squat", -5, MetricUnit.Kilogram, "negative" },
-        { "fat", 100.5m, MetricUnit.Percent, "within 0–100" },
+        { "fat", 100.5m, MetricUnit.Percent, "not plausible" },
+        { "squat", 1000.5m, MetricUnit.Kilogram, "not plausible" },
+        { "row", 168.5m, MetricUnit.Hour, "not plausible" },
         { "fat", -0.1m, MetricUnit.Percent, "negative" },
         { "row", -1, MetricUnit.Minute, "negative" },
         { "fat", 12, MetricUnit.Kilogram, "cannot be recorded" },
