@@ -7,13 +7,13 @@ namespace MetricSets.EntityFrameworkCore.Access;
 internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory directory, MemberMetricProvenance provenance)
 {
     /// <summary>
-    /// Throws unless <paramref name="viewer"/> may read <paramref name="memberId"/>'s values; returns the organizations the
-    /// reads are confined to under restricted provenance, or <see langword="null"/> for none.
+    /// Throws unless <paramref name="viewer"/> may read <paramref name="memberId"/>'s values; returns what the reads may
+    /// return (their confinement under restricted provenance, and the recorded-in organizations they may disclose).
     /// </summary>
-    public async Task<IReadOnlyList<OrganizationId>?> ReadMemberAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken)
+    public async Task<ReadScope> ReadMemberAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken)
     {
         var decision = await policy.DecideAsync(viewer, MetricAccessRequest.ReadValues(memberId), directory, provenance, cancellationToken).ConfigureAwait(false);
-        return decision.IsAllowed ? ConfinementOf(decision) : throw new MetricNotFoundException(MetricEntity.Member, memberId);
+        return decision.IsAllowed ? ReadScope.Of(decision, provenance) : throw new MetricNotFoundException(MetricEntity.Member, memberId);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
     /// Returns the active members of <paramref name="organizationId"/> and the confinement of the viewer's reads when they
     /// may read the organization together; throws otherwise, before listing anyone.
     /// </summary>
-    public async Task<(IReadOnlyCollection<UserId> Members, IReadOnlyList<OrganizationId>? ConfinedTo)> ReadOrganizationAsync(
+    public async Task<(IReadOnlyCollection<UserId> Members, ReadScope Scope)> ReadOrganizationAsync(
         MetricViewer viewer, OrganizationId organizationId, CancellationToken cancellationToken)
     {
         var decision = await policy.DecideAsync(viewer, MetricAccessRequest.ReadOrganization(organizationId), directory, provenance, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
             throw new MetricNotFoundException(MetricEntity.Organization, organizationId);
         }
 
-        return (await directory.ListActiveMembersAsync(organizationId, cancellationToken).ConfigureAwait(false), ConfinementOf(decision));
+        return (await directory.ListActiveMembersAsync(organizationId, cancellationToken).ConfigureAwait(false), ReadScope.Of(decision, provenance));
     }
 
     /// <summary>Determines whether <paramref name="viewer"/> may see a set owned by <paramref name="owner"/>.</summary>
@@ -68,11 +68,4 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
     /// <summary>Determines whether <paramref name="actor"/> may create, change or delete a set owned by <paramref name="owner"/>.</summary>
     public async Task<bool> CanManageSetAsync(MetricViewer actor, MetricOwner owner, CancellationToken cancellationToken) =>
         (await policy.DecideAsync(actor, MetricAccessRequest.ManageSet(owner), directory, provenance, cancellationToken).ConfigureAwait(false)).IsAllowed;
-
-    // Under restricted provenance a grant made in organizations confines reads to the values recorded there; a grant of
-    // everything, or no restriction, confines nothing.
-    private IReadOnlyList<OrganizationId>? ConfinementOf(MetricAccessContext decision) =>
-        provenance != MemberMetricProvenance.Restrict || decision.Grants.Any(grant => grant.Organization is null)
-            ? null
-            : [.. decision.Grants.Select(grant => grant.Organization!.Value).Distinct()];
 }

@@ -19,7 +19,7 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
             ReadLimits.EnsureInRange(sources.Length, 1, MetricLimits.MaxSourcesPerRead, nameof(query.Sources));
         }
 
-        var (members, confinedTo) = await policy.Begin(ModelSettings.Provenance(context)).ReadOrganizationAsync(viewer, query.OrganizationId, cancellationToken).ConfigureAwait(false);
+        var (members, scope) = await policy.Begin(ModelSettings.Provenance(context)).ReadOrganizationAsync(viewer, query.OrganizationId, cancellationToken).ConfigureAwait(false);
 
         // After the policy: a viewer who may not read the organization learns nothing from a cursor, good or bad.
         var binding = $"leaderboard|{query.OrganizationId}|{query.DefinitionId}|{query.Order}|{query.Units}|{(sources is null ? "*" : string.Join(',', sources))}";
@@ -27,7 +27,7 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
 
         // One round trip: the definition's unit and kind come back with the ranked page.
         var rows = await LeaderboardQuery.RunAsync(
-            context, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, confinedTo, sources, cancellationToken)
+            context, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, scope.ConfinedTo, sources, cancellationToken)
             .ConfigureAwait(false);
         if (rows.Count == 0)
         {
@@ -45,7 +45,7 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
         var unit = query.Units.UnitFor(definitionUnit);
         var offset = after?.Position ?? 0;
         var entries = ranked.Take(query.PageSize)
-            .Select((row, index) => new LeaderboardEntry { Rank = checked(offset + index + 1), Value = row.Reading!.Value.ConvertTo(unit), Reading = row.Reading })
+            .Select((row, index) => new LeaderboardEntry { Rank = checked(offset + index + 1), Value = row.Reading!.Value.ConvertTo(unit), Reading = scope.Disclose(row.Reading) })
             .ToList();
         var next = ranked.Count > query.PageSize
             ? new PageCursor(ranked[query.PageSize - 1].Score, entries[^1].MemberId.Value, checked(offset + entries.Count)).Encode(seal, binding)

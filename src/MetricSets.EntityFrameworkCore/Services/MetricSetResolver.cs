@@ -15,9 +15,9 @@ internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccess
         var (setId, memberId, preference) = (query.SetId, query.MemberId, query.Units);
         var tag = LocalizedName.NormalizeLanguageTag(query.Language);
         var access = policy.Begin(ModelSettings.Provenance(context));
-        var confinedTo = await access.ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var scope = await access.ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
         var rows = await SetResolutionQuery.RunAsync(
-            context, setId, memberId, confinedTo, ModelSettings.RequireDefaultLanguage(context), cancellationToken).ConfigureAwait(false);
+            context, setId, memberId, scope.ConfinedTo, ModelSettings.RequireDefaultLanguage(context), cancellationToken).ConfigureAwait(false);
 
         // A set the viewer may not see answers like a set that does not exist.
         if (rows.Count == 0 || !await access.CanSeeSetAsync(viewer, rows[0].Owner, cancellationToken).ConfigureAwait(false))
@@ -38,7 +38,7 @@ internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccess
                     Kind = row.Kind,
                     Unit = unit,
                     LatestValue = row.Latest?.Value.ConvertTo(unit),
-                    Latest = row.Latest,
+                    Latest = row.Latest is null ? null : scope.Disclose(row.Latest),
                 };
             })
             .ToList();

@@ -52,10 +52,38 @@ public sealed class ProvenanceTest
         Assert.Null(selfAnywhere.RecordedIn);
         Assert.Equal(gym.A.Value, await gym.Database.ScalarAsync<Guid>("SELECT organization_id FROM member_metrics WHERE id = $1", byCoachA.Id.Value));
 
-        // Track does not restrict reads: staff of B see the value recorded in A (the newest, recorded now) as the latest.
+        // Track does not restrict reads: staff of B see the value recorded in A (the newest, recorded now) as the latest,
+        // but not where it was recorded: that would tell B where else the member trains. The member and A's staff see it.
         var latest = await gym.Scope.Reader.FindLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id);
         Assert.Equal(selfInA.Id, latest?.Id);
-        Assert.Equal(gym.A, latest?.RecordedIn);
+        Assert.Null(latest?.RecordedIn);
+        Assert.Equal(gym.A, (await gym.Scope.Reader.FindLatestAsync(gym.CoachAView, gym.Both, gym.Squat.Id))?.RecordedIn);
+        Assert.Equal(gym.A, (await gym.Scope.Reader.FindLatestAsync(MetricViewer.ForMember(gym.Both), gym.Both, gym.Squat.Id))?.RecordedIn);
+    }
+
+    [Theory]
+    [InlineData(MemberMetricProvenance.Track)]
+    [InlineData(MemberMetricProvenance.Restrict)]
+    public async Task No_read_tells_one_organizations_staff_where_else_the_member_trains(MemberMetricProvenance provenance)
+    {
+        var gym = await Gym.CreateAsync(provenance);
+        var selfInA = await gym.Scope.Recorder.RecordAsync(
+            MetricViewer.ForMember(gym.Both, gym.A), new(gym.Both, gym.Squat.Id, MetricValue.Of(101, MetricUnit.Kilogram)));
+        var set = await gym.Scope.Sets.CreateAsync(gym.CoachBView, MetricOwner.ForOrganization(gym.B), "B's benchmarks", [gym.Squat.Id]);
+        var reader = gym.Scope.Reader;
+
+        // A self-report made while acting in A is visible to B's staff (it is the member's own), but never as "recorded in A".
+        var readings = new List<MetricReading?>
+        {
+            await reader.FindLatestAsync(gym.CoachBView, gym.Both, gym.Squat.Id),
+            (await reader.GetLastAsync(gym.CoachBView, gym.Both, [gym.Squat.Id], 5))[gym.Squat.Id].Single(),
+            (await reader.GetPersonalBestsAsync(gym.CoachBView, gym.Both, [gym.Squat.Id]))[gym.Squat.Id],
+            (await reader.GetHistoryAsync(gym.CoachBView, new MetricHistoryQuery(gym.Both, gym.Squat.Id))).Items.Single(),
+            (await gym.Scope.Resolver.ResolveAsync(gym.CoachBView, new MetricSetResolutionQuery(set.Id, gym.Both))).Metrics[0].Latest,
+            (await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachBView, new MetricLeaderboardQuery(gym.B, gym.Squat.Id))).Items.Single().Reading,
+        };
+
+        Assert.All(readings, reading => Assert.Equal((selfInA.Id, (OrganizationId?)null), (reading!.Id, reading.RecordedIn)));
     }
 
     [Fact]
