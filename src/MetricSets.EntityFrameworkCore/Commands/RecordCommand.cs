@@ -123,6 +123,18 @@ internal static class RecordCommand
         return rows.SingleOrDefault();
     }
 
+    /// <summary>Deletes the value <paramref name="stored"/> describes, if it is still that member's; false when it is gone.</summary>
+    public static async Task<bool> DeleteAsync(DbContext context, StoredValue stored, CancellationToken cancellationToken)
+    {
+        var rows = await SqlRunner.QueryAsync(
+            context,
+            MetricSetsTables.Of(context).Sql(tables => $"DELETE FROM {tables.MemberMetrics} WHERE id = @p1 AND member_id = @p2 RETURNING 1"),
+            () => [SqlParameters.Uuid(stored.Id.Value), SqlParameters.Uuid(stored.MemberId.Value)],
+            _ => 1,
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 1;
+    }
+
     private static Result Read(DbDataReader reader, MetricDefinition expected)
     {
         if (reader.IsDBNull(0))

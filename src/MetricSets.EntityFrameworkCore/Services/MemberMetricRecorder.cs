@@ -66,6 +66,24 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
                 $"The member metric id {metric.Id} is already used for a different value; a retry must send the same member, definition, value and source (and time, when it sets one).");
     }
 
+    public async Task DeleteAsync(MetricViewer actor, MemberMetricId id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var stored = await RecordCommand.FindAsync(context, id, cancellationToken).ConfigureAwait(false);
+        var allowed = stored is not null && await policy.Begin(ModelSettings.Provenance(context)).CanDeleteAsync(
+            actor,
+            stored.MemberId,
+            stored.RecordedIn is { } organization ? new OrganizationId(organization) : null,
+            stored.Source is not null && MetricSource.TryParse(stored.Source, out var source) ? source : null,
+            cancellationToken).ConfigureAwait(false);
+
+        // A value the actor may not delete answers like one that does not exist.
+        if (!allowed || !await RecordCommand.DeleteAsync(context, stored!, cancellationToken).ConfigureAwait(false))
+        {
+            throw new MetricNotFoundException(MetricEntity.MemberMetric, id);
+        }
+    }
+
     public Task<RecordManyResult> RecordManyAsync(
         MetricViewer actor, IEnumerable<RecordMetricRequest> requests, RecordManyOptions? options = null, CancellationToken cancellationToken = default) =>
         new BulkRecorder(context, policy, rules).RecordManyAsync(actor, requests, options, cancellationToken);

@@ -68,4 +68,18 @@ public interface IMemberMetricRecorder
     /// <exception cref="MetricConflictException">Rows reuse ids already used for different values; nothing was written.</exception>
     Task<RecordManyResult> RecordManyAsync(
         MetricViewer actor, IEnumerable<RecordMetricRequest> requests, RecordManyOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes one recorded value — a mistake, or a value that should never have been stored. The delete is hard (there is
+    /// no soft delete), authorized by the access policy from who recorded the value and where: by default a member deletes
+    /// their own self-reports, and confirmed staff of an organization delete values recorded there of its active members.
+    /// </summary>
+    /// <param name="actor">Who deletes it.</param>
+    /// <param name="id">The value.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the value is gone.</returns>
+    /// <exception cref="MetricNotFoundException">
+    /// No value has that id, or the actor may not delete it (the two answer alike, <see cref="MetricEntity.MemberMetric"/>).
+    /// </exception>
+    Task DeleteAsync(MetricViewer actor, MemberMetricId id, CancellationToken cancellationToken = default);
 }

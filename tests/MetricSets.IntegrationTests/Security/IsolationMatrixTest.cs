@@ -75,7 +75,15 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
             foreach (var member in world.Members)
             {
                 await CheckRecordingAsync(world, matrix, viewer, member);
+                await CheckBulkRecordingAsync(world, matrix, viewer, member);
+                await CheckSourcesAsync(world, matrix, viewer, member);
             }
+        }
+
+        // Deletes after everything else: each allowed one removes a value for good.
+        foreach (var value in world.Values.ToList())
+        {
+            await CheckDeleteAsync(world, matrix, value);
         }
 
         return matrix;
@@ -218,6 +226,62 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
             claimsOrganization ? ghostOrganization : world.GhostMember);
     }
 
+    private static async Task CheckBulkRecordingAsync(World world, Matrix matrix, MetricViewer viewer, UserId member)
+    {
+        var allowed = world.Oracle.CanRecord(viewer, member);
+        var value = MetricValue.Of(55, MetricUnit.Kilogram);
+        var source = viewer.UserId == member ? null : MetricSource.CoachInput;
+        var ghostOrganization = OrganizationId.New();
+        var claimsOrganization = viewer.UserId == member && viewer.OrganizationId is not null;
+        var absentActor = claimsOrganization
+            ? (viewer.Role == ViewerRole.Staff ? MetricViewer.ForStaff(member, ghostOrganization) : MetricViewer.ForMember(member, ghostOrganization))
+            : viewer;
+        var absentMember = claimsOrganization ? member : world.GhostMember;
+        await matrix.ExpectAccessAsync(
+            $"{viewer} bulk-record for {member}",
+            allowed,
+            () => world.Scope.Recorder.RecordManyAsync(viewer, [new(member, world.Squat.Id, value) { Source = source }]),
+            () => world.Scope.Recorder.RecordManyAsync(absentActor, [new(absentMember, world.Squat.Id, value) { Source = source }]),
+            claimsOrganization ? viewer.OrganizationId!.Value : member,
+            claimsOrganization ? ghostOrganization : world.GhostMember);
+    }
+
+    // Sources are a rule of the policy: a member writes self-reports, staff write the rest. Whoever asks, a source the actor
+    // may not use is a validation error that says nothing about the member, and nothing is written.
+    private static async Task CheckSourcesAsync(World world, Matrix matrix, MetricViewer viewer, UserId member)
+    {
+        var self = viewer.UserId == member;
+        var forbidden = self ? MetricSource.CoachInput : MetricSource.SelfReport;
+        var ghostActor = self ? MetricViewer.ForMember(world.GhostMember, viewer.OrganizationId) : viewer;
+        var before = world.Values.Count;
+        await matrix.ExpectValidationAsync(
+            $"{viewer} record {forbidden} for {member}",
+            () => world.Scope.Recorder.RecordAsync(viewer, new(member, world.Squat.Id, MetricValue.Of(60, MetricUnit.Kilogram)) { Source = forbidden }),
+            () => world.Scope.Recorder.RecordAsync(ghostActor, new(world.GhostMember, world.Squat.Id, MetricValue.Of(60, MetricUnit.Kilogram)) { Source = forbidden }));
+        Assert.Equal(before, world.Values.Count);
+    }
+
+    private static async Task CheckDeleteAsync(World world, Matrix matrix, MetricReading value)
+    {
+        // Every viewer the rules forbid must be refused exactly as for an absent value; then the first allowed one deletes it.
+        var ghost = MemberMetricId.New();
+        foreach (var viewer in world.Viewers.Where(viewer => !world.Oracle.CanDelete(viewer, value)))
+        {
+            await matrix.ExpectAccessAsync(
+                $"{viewer} delete {value.Id}",
+                allowed: false,
+                () => world.Scope.Recorder.DeleteAsync(viewer, value.Id),
+                () => world.Scope.Recorder.DeleteAsync(viewer, ghost),
+                value.Id,
+                ghost);
+        }
+
+        if (world.Viewers.FirstOrDefault(viewer => world.Oracle.CanDelete(viewer, value)) is { } deleter)
+        {
+            await matrix.ExpectAccessAsync($"{deleter} delete {value.Id}", allowed: true, () => world.Scope.Recorder.DeleteAsync(deleter, value.Id), () => Task.CompletedTask, value.Id, ghost);
+        }
+    }
+
     /// <summary>Counts cases and collects leaks: anything the oracle forbids that the library allowed, or any difference between hidden and absent.</summary>
     private sealed class Matrix
     {
@@ -308,6 +372,17 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
             }
         }
 
+        public async Task ExpectValidationAsync(string name, Func<Task> act, Func<Task> absent)
+        {
+            Cases++;
+            var error = await CatchAsync(act);
+            var absentError = await CatchAsync(absent);
+            if (error is not MetricValidationException { ParameterName: "Source" } || absentError?.Message != error.Message)
+            {
+                Leaks.Add($"{name}: expected the same source refusal as for an absent member, got {error?.Message ?? "success"} vs {absentError?.Message}");
+            }
+        }
+
         private static bool SameAnswer(Exception hidden, Exception? absent, object key, object ghostKey) =>
             hidden is MetricNotFoundException h
             && absent is MetricNotFoundException a
@@ -344,6 +419,12 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
 
         public bool CanReadOrganization(MetricViewer viewer, OrganizationId organization) =>
             viewer.Role == ViewerRole.Staff && viewer.OrganizationId == organization && IsStaff(viewer.UserId, organization);
+
+        public bool CanDelete(MetricViewer viewer, MetricReading value) =>
+            viewer.UserId == value.MemberId
+                ? value.Source == MetricSource.SelfReport
+                : IsStaffActingFor(viewer, value.MemberId)
+                  && (world.Provenance == MemberMetricProvenance.None ? value.Source != MetricSource.SelfReport : value.RecordedIn == viewer.OrganizationId);
 
         public HashSet<MemberMetricId> VisibleValues(MetricViewer viewer, UserId member) =>
             [.. world.Values

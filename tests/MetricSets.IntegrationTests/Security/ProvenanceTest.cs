@@ -39,7 +39,7 @@ public sealed class ProvenanceTest
     [Fact]
     public async Task Every_write_records_the_organization_it_was_made_in()
     {
-        var gym = await Gym.CreateAsync(MemberMetricProvenance.Track);
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Track);
 
         var byCoachA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 3);
         var selfInA = await gym.Scope.Recorder.RecordAsync(
@@ -66,7 +66,7 @@ public sealed class ProvenanceTest
     [InlineData(MemberMetricProvenance.Restrict)]
     public async Task No_read_tells_one_organizations_staff_where_else_the_member_trains(MemberMetricProvenance provenance)
     {
-        var gym = await Gym.CreateAsync(provenance);
+        var gym = await TwoGyms.CreateAsync(provenance);
         var selfInA = await gym.Scope.Recorder.RecordAsync(
             MetricViewer.ForMember(gym.Both, gym.A), new(gym.Both, gym.Squat.Id, MetricValue.Of(101, MetricUnit.Kilogram)));
         var set = await gym.Scope.Sets.CreateAsync(gym.CoachBView, MetricOwner.ForOrganization(gym.B), "B's benchmarks", [gym.Squat.Id]);
@@ -89,7 +89,7 @@ public sealed class ProvenanceTest
     [Fact]
     public async Task Restrict_confines_staff_to_their_organizations_values_and_self_reports()
     {
-        var gym = await Gym.CreateAsync(MemberMetricProvenance.Restrict);
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict);
         var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 5);
         var selfReport = await gym.RecordAsync(MetricViewer.ForMember(gym.Both), gym.Both, 105, Day * 4);
         var inB = await gym.RecordAsync(gym.CoachB, gym.Both, 140, Day * 1);   // newest and best, recorded in B
@@ -115,7 +115,7 @@ public sealed class ProvenanceTest
     [Fact]
     public async Task Restrict_applies_to_set_resolution_too()
     {
-        var gym = await Gym.CreateAsync(MemberMetricProvenance.Restrict);
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict);
         var set = await gym.Scope.Sets.CreateAsync(gym.CoachAView, MetricOwner.ForOrganization(gym.A), "Strength", [gym.Squat.Id]);
         var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 2);
         await gym.RecordAsync(gym.CoachB, gym.Both, 140, Day * 1);
@@ -128,7 +128,7 @@ public sealed class ProvenanceTest
     [Fact]
     public async Task Staff_may_not_pass_their_entries_off_as_self_reports()
     {
-        var gym = await Gym.CreateAsync(MemberMetricProvenance.Restrict);
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict);
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(() => gym.Scope.Recorder.RecordAsync(
             gym.CoachBView, new(gym.Both, gym.Squat.Id, MetricValue.Of(150, MetricUnit.Kilogram)) { Source = MetricSource.SelfReport }));
@@ -138,56 +138,4 @@ public sealed class ProvenanceTest
     }
 
     /// <summary>Two gyms with a coach each and a member who belongs to both.</summary>
-    private sealed class Gym
-    {
-        public required DatabaseFixture Database { get; init; }
-
-        public required ServiceScope Scope { get; init; }
-
-        public required OrganizationId A { get; init; }
-
-        public required OrganizationId B { get; init; }
-
-        public required UserId Both { get; init; }
-
-        public required MetricViewer CoachA { get; init; }
-
-        public required MetricViewer CoachB { get; init; }
-
-        public required MetricDefinition Squat { get; init; }
-
-        public MetricViewer CoachAView => CoachA;
-
-        public MetricViewer CoachBView => CoachB;
-
-        public static async Task<Gym> CreateAsync(MemberMetricProvenance provenance)
-        {
-            var database = DatabaseFixture.Attach(await TestServer.CreateDatabaseAsync($"metricsets_{provenance}", provenance));
-            var scope = new ServiceScope(database.ConnectionString, provenance: provenance);
-            var a = await database.AddOrganizationAsync();
-            var b = await database.AddOrganizationAsync();
-            var both = await database.AddUserAsync();
-            scope.Directory.AddMember(both, a).AddMember(both, b);
-            return new Gym
-            {
-                Database = database,
-                Scope = scope,
-                A = a,
-                B = b,
-                Both = both,
-                CoachA = scope.StaffOf(a),
-                CoachB = scope.StaffOf(b),
-                Squat = await scope.BackSquatAsync(),
-            };
-        }
-
-        public Task<MetricReading> RecordAsync(MetricViewer actor, UserId member, decimal kilograms, Duration ago) =>
-            Scope.Recorder.RecordAsync(
-                actor,
-                new(member, Squat.Id, MetricValue.Of(kilograms, MetricUnit.Kilogram))
-                {
-                    RecordedAt = Scope.Clock.GetCurrentInstant() - ago,
-                    Source = actor.UserId == member ? null : MetricSource.CoachInput,
-                });
-    }
 }
