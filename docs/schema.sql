@@ -39,9 +39,11 @@ CREATE TABLE member_metrics (
     unit metric_unit NOT NULL,
     recorded_at timestamp with time zone NOT NULL DEFAULT (now()),
     source character varying(50),
+    organization_id uuid,
     CONSTRAINT member_metrics_pkey PRIMARY KEY (id),
     CONSTRAINT member_metrics_definition_id_fkey FOREIGN KEY (definition_id) REFERENCES metric_definitions (id) ON DELETE RESTRICT,
-    CONSTRAINT member_metrics_member_id_fkey FOREIGN KEY (member_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT member_metrics_member_id_fkey FOREIGN KEY (member_id) REFERENCES users (id) ON DELETE CASCADE,
+    CONSTRAINT member_metrics_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL
 );
 
 
@@ -59,6 +61,9 @@ CREATE INDEX member_metrics_definition_idx ON member_metrics (definition_id, rec
 
 
 CREATE INDEX member_metrics_member_def_recorded_idx ON member_metrics (member_id, definition_id, recorded_at DESC);
+
+
+CREATE INDEX member_metrics_organization_idx ON member_metrics (organization_id);
 
 
 CREATE INDEX metric_set_definitions_definition_idx ON metric_set_definitions (definition_id);

@@ -14,10 +14,11 @@ public sealed class MetricSetsModelOptions
 
     /// <summary>
     /// Gets or sets whether member metrics record the organization they were recorded in (an extra nullable
-    /// <c>organization_id</c> column) and whether staff reads are limited to it. <see cref="MemberMetricProvenance.None"/>
-    /// by default, which keeps the schema exactly the seed's.
+    /// <c>organization_id</c> column) and whether staff reads are limited to it. <see cref="MemberMetricProvenance.Restrict"/>
+    /// by default: staff of one gym never see what was recorded at another. <see cref="MemberMetricProvenance.None"/> keeps
+    /// the schema exactly the seed's, and with it the leak the seed warns about.
     /// </summary>
-    public MemberMetricProvenance Provenance { get; set; } = MemberMetricProvenance.None;
+    public MemberMetricProvenance Provenance { get; set; } = MemberMetricProvenance.Restrict;
 
     /// <summary>Gets where the host's users table is; <c>users(id)</c> by default.</summary>
     public MetricSetsHostTable Users { get; } = new("users");

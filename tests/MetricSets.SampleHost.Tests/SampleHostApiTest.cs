@@ -10,12 +10,13 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
     private const string TelAviv = "Tel Aviv Barbell";
 
     [Fact]
-    public async Task Its_migrations_create_exactly_the_seed_schema_for_the_library_tables()
+    public async Task Its_migrations_create_the_seed_schema_with_the_defaults_provenance_column()
     {
-        Assert.Equal(SeedSchema.Columns, await CatalogSnapshot.ColumnsAsync(host.ConnectionString));
+        // InitialCreate is the seed exactly (0.1); RecordedInProvenance is the upgrade every host adds for 0.2's default.
+        Assert.Equal(SeedSchema.WithDefaults.Columns, await CatalogSnapshot.ColumnsAsync(host.ConnectionString));
         Assert.Equal(SeedSchema.Enums, await CatalogSnapshot.EnumsAsync(host.ConnectionString));
-        Assert.Equal(SeedSchema.Constraints, await CatalogSnapshot.ConstraintsAsync(host.ConnectionString));
-        Assert.Equal(SeedSchema.Indexes, await CatalogSnapshot.IndexesAsync(host.ConnectionString));
+        Assert.Equal(SeedSchema.WithDefaults.Constraints, await CatalogSnapshot.ConstraintsAsync(host.ConnectionString));
+        Assert.Equal(SeedSchema.WithDefaults.Indexes, await CatalogSnapshot.IndexesAsync(host.ConnectionString));
     }
 
     [Fact]

@@ -65,4 +65,20 @@ public static class SeedSchema
         "metric_sets_org_idx: CREATE INDEX metric_sets_org_idx ON public.metric_sets USING btree (organization_id) WHERE (organization_id IS NOT NULL)",
         "metric_sets_workout_idx: CREATE INDEX metric_sets_workout_idx ON public.metric_sets USING btree (workout_id) WHERE (workout_id IS NOT NULL)",
     ];
+
+    /// <summary>
+    /// What the library's defaults add to the seed, for the security review: restricted provenance's
+    /// <c>member_metrics.organization_id</c>, its foreign key (forgetting a deleted organization) and its index. A host that
+    /// opts out (<c>MemberMetricProvenance.None</c>) gets the seed exactly.
+    /// </summary>
+    public static class WithDefaults
+    {
+        public static readonly string[] Columns = [.. SeedSchema.Columns.Take(7), "member_metrics.organization_id uuid", .. SeedSchema.Columns.Skip(7)];
+
+        public static readonly string[] Constraints =
+            [.. SeedSchema.Constraints.Append("member_metrics_organization_id_fkey: FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL").Order(StringComparer.Ordinal)];
+
+        public static readonly string[] Indexes =
+            [.. SeedSchema.Indexes.Append("member_metrics_organization_idx: CREATE INDEX member_metrics_organization_idx ON public.member_metrics USING btree (organization_id)").Order(StringComparer.Ordinal)];
+    }
 }

@@ -30,14 +30,14 @@ public static class TestServer
     public static Task<string> CreateEmptyDatabaseAsync(string prefix) => CreateAsync(prefix, string.Empty);
 
     /// <summary>The DDL the model generates for the library's tables, as hosts' migrations create them.</summary>
-    public static string GenerateSchemaScript(MemberMetricProvenance provenance = MemberMetricProvenance.None)
+    public static string GenerateSchemaScript(MemberMetricProvenance provenance = MemberMetricProvenance.Restrict)
     {
         const string unused = "Host=unused";
         using DbContext context = provenance switch
         {
-            MemberMetricProvenance.None => new TestDbContext(Options<TestDbContext>(unused)),
+            MemberMetricProvenance.Restrict => new TestDbContext(Options<TestDbContext>(unused)),
             MemberMetricProvenance.Track => new TrackedProvenanceDbContext(Options<TrackedProvenanceDbContext>(unused)),
-            _ => new RestrictedProvenanceDbContext(Options<RestrictedProvenanceDbContext>(unused)),
+            _ => new SeedExactDbContext(Options<SeedExactDbContext>(unused)),
         };
         return context.Database.GenerateCreateScript();
     }
@@ -45,7 +45,7 @@ public static class TestServer
     /// <summary>Creates a database whose schema comes from a host model with the given provenance option.</summary>
     public static async Task<string> CreateDatabaseAsync(string prefix, MemberMetricProvenance provenance)
     {
-        if (provenance == MemberMetricProvenance.None)
+        if (provenance == MemberMetricProvenance.Restrict)
         {
             return await CreateDatabaseAsync(prefix);
         }

@@ -35,6 +35,9 @@ internal static class RecordCommand
         /// <summary>The host's users table has no such member.</summary>
         MemberMissing,
 
+        /// <summary>The host's organizations table has no organization to record the value in.</summary>
+        OrganizationMissing,
+
         /// <summary>The definition's stored unit or kind is not the one the value was validated against.</summary>
         DefinitionChanged,
 
@@ -52,16 +55,17 @@ internal static class RecordCommand
         WITH definition AS (
             SELECT d.unit, d.kind FROM {tables.Definitions} AS d WHERE d.id = @p2
         ), member AS (
-            SELECT EXISTS (SELECT 1 FROM {tables.Users.Name} AS u WHERE u.{tables.Users.Key} = @p3) AS found
+            SELECT EXISTS (SELECT 1 FROM {tables.Users.Name} AS u WHERE u.{tables.Users.Key} = @p3) AS found,
+                   @p8::uuid IS NULL OR EXISTS (SELECT 1 FROM {tables.Organizations.Name} AS o WHERE o.{tables.Organizations.Key} = @p8) AS organization_found
         ), inserted AS (
             INSERT INTO {tables.MemberMetrics} (id, member_id, definition_id, value, unit, recorded_at, source{tables.RecordedInColumn})
             SELECT @p1, @p3, @p2, @p4, @p5, @p6, @p7{tables.RecordedInValue("@p8")}
             FROM definition, member
-            WHERE member.found AND definition.unit = @p9 AND definition.kind = @p10
+            WHERE member.found AND member.organization_found AND definition.unit = @p9 AND definition.kind = @p10
             ON CONFLICT (id) DO NOTHING
             RETURNING 1
         )
-        SELECT definition.unit, definition.kind, member.found, EXISTS (SELECT 1 FROM inserted), {StoredValue.Columns("existing", tables)}
+        SELECT definition.unit, definition.kind, member.found, EXISTS (SELECT 1 FROM inserted), member.organization_found, {StoredValue.Columns("existing", tables)}
         FROM member
         LEFT JOIN definition ON true
         LEFT JOIN {tables.MemberMetrics} AS existing ON existing.id = @p1
@@ -143,11 +147,12 @@ internal static class RecordCommand
         }
 
         var (unit, kind) = (reader.GetFieldValue<MetricUnit>(0), reader.GetFieldValue<MetricKind>(1));
-        var stored = StoredValue.Read(reader, 4);
-        var outcome = (reader.GetBoolean(3), reader.GetBoolean(2)) switch
+        var stored = StoredValue.Read(reader, 5);
+        var outcome = (reader.GetBoolean(3), reader.GetBoolean(2), reader.GetBoolean(4)) switch
         {
-            (true, _) => Outcome.Inserted,
-            (_, false) => Outcome.MemberMissing,
+            (true, _, _) => Outcome.Inserted,
+            (_, false, _) => Outcome.MemberMissing,
+            (_, _, false) => Outcome.OrganizationMissing,
             _ when stored is not null => Outcome.IdTaken,
 
             // Neither inserted nor blocked by the member or a visible row: either the definition's guard failed, or a row

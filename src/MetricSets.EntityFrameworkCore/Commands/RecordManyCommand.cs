@@ -45,15 +45,32 @@ internal static class RecordManyCommand
             cancellationToken);
 
     /// <summary>Returns the members among <paramref name="memberIds"/> that the host's users table does not hold.</summary>
-    public static async Task<HashSet<UserId>> FindMissingMembersAsync(DbContext context, IReadOnlyCollection<UserId> memberIds, CancellationToken cancellationToken)
+    public static async Task<HashSet<UserId>> FindMissingMembersAsync(DbContext context, IReadOnlyCollection<UserId> memberIds, CancellationToken cancellationToken) =>
+        [.. (await FindMissingAsync(context, t => t.Users, memberIds.Select(id => id.Value), cancellationToken).ConfigureAwait(false)).Select(id => new UserId(id))];
+
+    /// <summary>Returns the organizations among <paramref name="organizationIds"/> that the host's organizations table does not hold.</summary>
+    public static async Task<HashSet<OrganizationId>> FindMissingOrganizationsAsync(
+        DbContext context, IEnumerable<OrganizationId> organizationIds, CancellationToken cancellationToken) =>
+        [.. (await FindMissingAsync(context, t => t.Organizations, organizationIds.Select(id => id.Value), cancellationToken).ConfigureAwait(false))
+            .Select(id => new OrganizationId(id))];
+
+    private static async Task<IEnumerable<Guid>> FindMissingAsync(
+        DbContext context, Func<MetricSetsTables, MetricSetsTables.HostTable> table, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var tables = MetricSetsTables.Of(context);
         var found = await SqlRunner.QueryAsync(
             context,
-            MetricSetsTables.Of(context).Sql(t => $"SELECT u.{t.Users.Key} FROM {t.Users.Name} AS u WHERE u.{t.Users.Key} = ANY(@p1)"),
-            () => [SqlParameters.Uuids(memberIds.Select(id => id.Value))],
-            reader => new UserId(reader.GetGuid(0)),
+            tables.Sql(t => $"SELECT h.{table(t).Key} FROM {table(t).Name} AS h WHERE h.{table(t).Key} = ANY(@p1)", table(tables).Name),
+            () => [SqlParameters.Uuids(wanted)],
+            reader => reader.GetGuid(0),
             cancellationToken).ConfigureAwait(false);
-        return [.. memberIds.Except(found)];
+        return wanted.Except(found);
     }
 
     private static async Task<int> StageAndInsertAsync(

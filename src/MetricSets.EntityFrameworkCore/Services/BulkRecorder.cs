@@ -37,6 +37,14 @@ internal sealed class BulkRecorder(DbContext context, MetricAccessPolicy policy,
         var recordedIn = await AuthorizeAsync(actor, batch, cancellationToken).ConfigureAwait(false);
         var definitions = await DefinitionsAsync(batch, cancellationToken).ConfigureAwait(false);
         var missingMembers = await RecordManyCommand.FindMissingMembersAsync(context, recordedIn.Keys, cancellationToken).ConfigureAwait(false);
+        var missingOrganizations = await RecordManyCommand.FindMissingOrganizationsAsync(context, recordedIn.Values.OfType<OrganizationId>(), cancellationToken)
+            .ConfigureAwait(false);
+        if (missingOrganizations.Count > 0)
+        {
+            // The organization the actor records in: not a fault of any row, and nothing can be written.
+            throw new MetricNotFoundException(MetricEntity.Organization, missingOrganizations.First());
+        }
+
         var now = rules.Now();
         var rows = new List<RecordManyCommand.Row>(batch.Count);
         for (var index = 0; index < batch.Count; index++)

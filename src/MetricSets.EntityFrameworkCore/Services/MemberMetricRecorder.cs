@@ -46,6 +46,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
             RecordCommand.Outcome.IdTaken => result.Stored,
             RecordCommand.Outcome.IdTakenConcurrently => await RecordCommand.FindAsync(context, metric.Id, cancellationToken).ConfigureAwait(false),
             RecordCommand.Outcome.MemberMissing => throw new MetricNotFoundException(MetricEntity.Member, request.MemberId),
+            RecordCommand.Outcome.OrganizationMissing => throw new MetricNotFoundException(MetricEntity.Organization, recordedIn!.Value),
             RecordCommand.Outcome.DefinitionMissing => throw DefinitionNotFound(request.DefinitionId),
             _ => throw new InvalidOperationException(
                 $"Metric definition {request.DefinitionId} changed while a value was recorded for it; its unit and kind must never change."),

@@ -26,8 +26,9 @@ public sealed class HostEntityMappingTest
         Assert.Contains("member_metrics_member_id_fkey: FOREIGN KEY (member_id) REFERENCES app_users(user_id) ON DELETE CASCADE", constraints);
         Assert.Contains("metric_sets_workout_id_fkey: FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE CASCADE", constraints);
         Assert.Contains("metric_sets_organization_id_fkey: FOREIGN KEY (organization_id) REFERENCES gyms(id) ON DELETE CASCADE", constraints);
-        Assert.Equal(SeedSchema.Columns, await CatalogSnapshot.ColumnsAsync(connectionString));
-        Assert.Equal(SeedSchema.Indexes, await CatalogSnapshot.IndexesAsync(connectionString));
+        Assert.Contains("member_metrics_organization_id_fkey: FOREIGN KEY (organization_id) REFERENCES gyms(id) ON DELETE SET NULL", constraints);
+        Assert.Equal(SeedSchema.WithDefaults.Columns, await CatalogSnapshot.ColumnsAsync(connectionString));
+        Assert.Equal(SeedSchema.WithDefaults.Indexes, await CatalogSnapshot.IndexesAsync(connectionString));
     }
 
     public sealed class AppUser

@@ -99,7 +99,7 @@ public sealed class CommandPipelineTest(DatabaseFixture database) : IClassFixtur
         await using var scope = new ServiceScope(
             database.ConnectionString, npgsql: n => n.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromMilliseconds(200), errorCodesToAdd: null));
         var squat = await scope.BackSquatAsync();
-        var (member, gym) = (await database.AddUserAsync(), OrganizationId.New());
+        var (member, gym) = (await database.AddUserAsync(), await database.AddOrganizationAsync());
         scope.Directory.AddMember(member, gym);
         var staff = scope.StaffOf(gym);
         var at = scope.Clock.GetCurrentInstant();

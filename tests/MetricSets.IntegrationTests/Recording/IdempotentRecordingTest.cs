@@ -11,7 +11,7 @@ public sealed class IdempotentRecordingTest(DatabaseFixture database) : IClassFi
     {
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
-        var (member, gym) = (await database.AddUserAsync(), OrganizationId.New());
+        var (member, gym) = (await database.AddUserAsync(), await database.AddOrganizationAsync());
         scope.Directory.AddMember(member, gym);
         var staff = scope.StaffOf(gym);
 

@@ -181,7 +181,7 @@ public sealed class RecordManyTest(DatabaseFixture database) : IClassFixture<Dat
     {
         var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
-        var gym = OrganizationId.New();
+        var gym = await database.AddOrganizationAsync();
         var ids = new List<UserId>();
         for (var i = 0; i < members; i++)
         {

@@ -1,8 +1,9 @@
 namespace MetricSets.IntegrationTests.Schema;
 
 /// <summary>
-/// The schema a host's migration creates through the model equals the seed, read back from pg_catalog; and
-/// docs/schema.sql is exactly what the model generates and creates the same catalogue.
+/// The schema a host's migration creates through the model, read back from pg_catalog: exactly the seed for a host that
+/// opts out of provenance, and the seed plus the documented provenance additions with the defaults; docs/schema.sql is
+/// exactly what the default model generates and creates the same catalogue.
 /// </summary>
 public sealed class SchemaTest : IClassFixture<DatabaseFixture>
 {
@@ -10,12 +11,12 @@ public sealed class SchemaTest : IClassFixture<DatabaseFixture>
 
     public SchemaTest(DatabaseFixture database) => _database = database;
 
-    public static TheoryData<string> Sources => new() { "model", "docs/schema.sql" };
+    public static TheoryData<string> Sources => new() { "model", "docs/schema.sql", "seed-exact model" };
 
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task Columns_types_nullability_and_defaults_equal_the_seed(string source) =>
-        Assert.Equal(SeedSchema.Columns, await CatalogSnapshot.ColumnsAsync(await ConnectionStringAsync(source)));
+        Assert.Equal(source == "seed-exact model" ? SeedSchema.Columns : SeedSchema.WithDefaults.Columns, await CatalogSnapshot.ColumnsAsync(await ConnectionStringAsync(source)));
 
     [Theory]
     [MemberData(nameof(Sources))]
@@ -25,12 +26,13 @@ public sealed class SchemaTest : IClassFixture<DatabaseFixture>
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task Keys_unique_check_and_foreign_keys_equal_the_seed(string source) =>
-        Assert.Equal(SeedSchema.Constraints, await CatalogSnapshot.ConstraintsAsync(await ConnectionStringAsync(source)));
+        Assert.Equal(
+            source == "seed-exact model" ? SeedSchema.Constraints : SeedSchema.WithDefaults.Constraints, await CatalogSnapshot.ConstraintsAsync(await ConnectionStringAsync(source)));
 
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task Indexes_equal_the_seed(string source) =>
-        Assert.Equal(SeedSchema.Indexes, await CatalogSnapshot.IndexesAsync(await ConnectionStringAsync(source)));
+        Assert.Equal(source == "seed-exact model" ? SeedSchema.Indexes : SeedSchema.WithDefaults.Indexes, await CatalogSnapshot.IndexesAsync(await ConnectionStringAsync(source)));
 
     [Fact]
     public void Docs_schema_sql_is_what_the_model_generates()
@@ -67,6 +69,11 @@ public sealed class SchemaTest : IClassFixture<DatabaseFixture>
         if (source == "model")
         {
             return _database.ConnectionString;
+        }
+
+        if (source == "seed-exact model")
+        {
+            return await TestServer.CreateDatabaseAsync("metricsets_seed_exact", MetricSets.EntityFrameworkCore.MemberMetricProvenance.None);
         }
 
         var empty = await TestServer.CreateEmptyDatabaseAsync("metricsets_schema_sql");

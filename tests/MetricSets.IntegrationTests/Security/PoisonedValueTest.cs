@@ -34,11 +34,11 @@ public sealed class PoisonedValueTest(DatabaseFixture database) : IClassFixture<
         await gym.RecordAsync(honest, run, 3000, MetricUnit.Meter, Duration.FromDays(3));
         var plausible = await gym.RecordAsync(poisoner, gym.Squat, 120, MetricUnit.Kilogram, Duration.FromDays(5));
 
-        // Written by hand, as another tool or an old version could have: each newer than the plausible value.
-        await PoisonAsync(poisoner, gym.Squat.Id, "9999999999.9999", "kg", "coach_input", hoursAgo: 30);
-        await PoisonAsync(poisoner, gym.Squat.Id, "80", "meters", "coach_input", hoursAgo: 20);
-        await PoisonAsync(poisoner, run.Id, "9999999999", "kilometers", "self_report", hoursAgo: 10);
-        var oddSource = await PoisonAsync(poisoner, gym.Squat.Id, "125", "kg", "Coach Input!", hoursAgo: 1);
+        // Written by hand in the gym, as another tool or an old version could have: each newer than the plausible value.
+        await PoisonAsync(gym.Gym, poisoner, gym.Squat.Id, "9999999999.9999", "kg", "coach_input", hoursAgo: 30);
+        await PoisonAsync(gym.Gym, poisoner, gym.Squat.Id, "80", "meters", "coach_input", hoursAgo: 20);
+        await PoisonAsync(gym.Gym, poisoner, run.Id, "9999999999", "kilometers", "self_report", hoursAgo: 10);
+        var oddSource = await PoisonAsync(gym.Gym, poisoner, gym.Squat.Id, "125", "kg", "Coach Input!", hoursAgo: 1);
 
         foreach (var units in Enum.GetValues<UnitPreference>())
         {
@@ -64,12 +64,12 @@ public sealed class PoisonedValueTest(DatabaseFixture database) : IClassFixture<
         Assert.False(bests.ContainsKey(run.Id));
     }
 
-    private async Task<MemberMetricId> PoisonAsync(UserId member, MetricDefinitionId definition, string amount, string unit, string source, int hoursAgo)
+    private async Task<MemberMetricId> PoisonAsync(OrganizationId recordedIn, UserId member, MetricDefinitionId definition, string amount, string unit, string source, int hoursAgo)
     {
         var id = MemberMetricId.New();
         await database.ExecuteAsync($"""
-            INSERT INTO member_metrics (id, member_id, definition_id, value, unit, recorded_at, source)
-            VALUES ('{id}', '{member}', '{definition}', {amount}, '{unit}', TIMESTAMPTZ '2026-11-01 09:00Z' - interval '{hoursAgo} hours', '{source}')
+            INSERT INTO member_metrics (id, member_id, definition_id, value, unit, recorded_at, source, organization_id)
+            VALUES ('{id}', '{member}', '{definition}', {amount}, '{unit}', TIMESTAMPTZ '2026-11-01 09:00Z' - interval '{hoursAgo} hours', '{source}', '{recordedIn}')
             """);
         return id;
     }

@@ -22,7 +22,7 @@ public sealed class ProvenanceTest
         var constraints = await CatalogSnapshot.ConstraintsAsync(connectionString);
         var indexes = await CatalogSnapshot.IndexesAsync(connectionString);
 
-        Assert.Equal([.. SeedSchema.Columns.Take(7), "member_metrics.organization_id uuid", .. SeedSchema.Columns.Skip(7)], columns);
+        Assert.Equal(SeedSchema.WithDefaults.Columns, columns);
         Assert.Contains("member_metrics_organization_id_fkey: FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL", constraints);
         Assert.Equal(SeedSchema.Constraints.Length + 1, constraints.Count);
         Assert.Contains("member_metrics_organization_idx: CREATE INDEX member_metrics_organization_idx ON public.member_metrics USING btree (organization_id)", indexes);

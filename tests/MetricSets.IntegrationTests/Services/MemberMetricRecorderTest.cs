@@ -10,7 +10,7 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
     {
         await using var scope = new ServiceScope(database.ConnectionString);
         var squat = await scope.BackSquatAsync();
-        var (member, gym) = (await database.AddUserAsync(), OrganizationId.New());
+        var (member, gym) = (await database.AddUserAsync(), await database.AddOrganizationAsync());
         scope.Directory.AddMember(member, gym);
         var at = scope.Clock.GetCurrentInstant() - Duration.FromDays(2) + Duration.FromNanoseconds(123_456_789);
 
@@ -93,6 +93,24 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
         var member = await database.AddUserAsync();
         await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)));
         Assert.Equal(1L, await CountForAsync(member));
+    }
+
+    [Fact]
+    public async Task Record_in_an_organization_the_host_does_not_hold_is_not_found_and_writes_nothing()
+    {
+        // The directory vouches for an organization the host's organizations table lacks (another service's id, say).
+        await using var scope = new ServiceScope(database.ConnectionString);
+        var squat = await scope.BackSquatAsync();
+        var (member, unknownGym) = (await database.AddUserAsync(), OrganizationId.New());
+        scope.Directory.AddMember(member, unknownGym);
+        var request = new RecordMetricRequest(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { Source = MetricSource.CoachInput };
+
+        var single = await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Recorder.RecordAsync(scope.StaffOf(unknownGym), request));
+        var bulk = await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Recorder.RecordManyAsync(scope.StaffOf(unknownGym), [request]));
+
+        Assert.Equal((MetricEntity.Organization, (object)unknownGym), (single.Entity, single.Key));
+        Assert.Equal((MetricEntity.Organization, (object)unknownGym), (bulk.Entity, bulk.Key));
+        Assert.Equal(0L, await CountForAsync(member));
     }
 
     [Fact]

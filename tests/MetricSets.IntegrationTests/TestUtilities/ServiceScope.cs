@@ -17,7 +17,7 @@ public sealed class ServiceScope : IAsyncDisposable
     public ServiceScope(
         string connectionString,
         Action<MetricSetsOptions>? configure = null,
-        MemberMetricProvenance provenance = MemberMetricProvenance.None,
+        MemberMetricProvenance provenance = MemberMetricProvenance.Restrict,
         Action<DbContextOptionsBuilder>? context = null,
         Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
         Type? contextType = null,
@@ -31,9 +31,9 @@ public sealed class ServiceScope : IAsyncDisposable
         _contextType = (contextType, provenance) switch
         {
             ({ } type, _) when type == typeof(HostDbContext) => wiring.Add<HostDbContext>(collection),
-            (null, MemberMetricProvenance.None) => wiring.Add<TestDbContext>(collection),
+            (null, MemberMetricProvenance.Restrict) => wiring.Add<TestDbContext>(collection),
             (null, MemberMetricProvenance.Track) => wiring.Add<TrackedProvenanceDbContext>(collection),
-            (null, _) => wiring.Add<RestrictedProvenanceDbContext>(collection),
+            (null, _) => wiring.Add<SeedExactDbContext>(collection),
             _ => throw new ArgumentOutOfRangeException(nameof(contextType), contextType, "No such test context."),
         };
         services?.Invoke(collection);

@@ -20,7 +20,7 @@ namespace MetricSets.SampleHost.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("MetricSets:DefaultLanguage", "en")
-                .HasAnnotation("MetricSets:Provenance", "None")
+                .HasAnnotation("MetricSets:Provenance", "Restrict")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -63,6 +63,11 @@ namespace MetricSets.SampleHost.Data.Migrations
                         .HasColumnName("member_id")
                         .HasColumnOrder(1);
 
+                    b.Property<Guid?>("_recordedIn")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id")
+                        .HasColumnOrder(7);
+
                     b.Property<MetricUnit>("_unit")
                         .HasColumnType("metric_unit")
                         .HasColumnName("unit")
@@ -70,6 +75,9 @@ namespace MetricSets.SampleHost.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("member_metrics_pkey");
+
+                    b.HasIndex("_recordedIn")
+                        .HasDatabaseName("member_metrics_organization_idx");
 
                     b.HasIndex("DefinitionId", "RecordedAt")
                         .IsDescending(false, true)
@@ -301,6 +309,12 @@ namespace MetricSets.SampleHost.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("member_metrics_member_id_fkey");
+
+                    b.HasOne("MetricSets.SampleHost.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("_recordedIn")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("member_metrics_organization_id_fkey");
                 });
 
             modelBuilder.Entity("MetricSets.MetricSet", b =>
