@@ -21,11 +21,13 @@ namespace MetricSets.Testing.PostgreSql;
 /// After a normal <see cref="DisposeAsync"/> the watchdog exits by itself. Linux only (it reads <c>/proc</c>).
 /// </para>
 /// <para>
-/// Authentication is <c>trust</c> on 127.0.0.1 only; the superuser is <c>postgres</c>. Disposal is idempotent, so the
-/// process-exit handler and an explicit dispose may both run.
+/// Authentication is <c>trust</c> on 127.0.0.1 only, for sessions and for replication (initdb's own
+/// <c>pg_hba.conf</c> lines); the superuser is <c>postgres</c>. Every server is ready to be a primary
+/// (<c>wal_level=replica</c>, <c>max_wal_senders</c>, <c>wal_keep_size</c>): see <see cref="StartStandbyAsync"/>.
+/// Disposal is idempotent, so the process-exit handler and an explicit dispose may both run.
 /// </para>
 /// </remarks>
-public sealed class EmbeddedPostgres : IAsyncDisposable
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
 {
     /// <summary>The superuser, and the OS user that runs the servers when the current process is root.</summary>
     internal const string OsUser = "postgres";
@@ -37,15 +39,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly string _lease;
     private readonly bool _keepFiles;
+    private readonly string _serverOptions;
+    private readonly EmbeddedPostgres? _primary;
     private readonly StopOnce _stop;
 
-    private EmbeddedPostgres(ClusterPlace place, string lease, int port, int watchdogProcessId)
+    private EmbeddedPostgres(ClusterPlace place, string lease, int port, string serverOptions, EmbeddedPostgres? primary, int watchdogProcessId)
     {
         _binDirectory = place.BinDirectory;
         RootDirectory = place.Root;
         _keepFiles = place.KeepFiles;
         Owner = place.Owner;
         _lease = lease;
+        _serverOptions = serverOptions;
+        _primary = primary;
         Port = port;
         WatchdogProcessId = watchdogProcessId;
         _stop = new StopOnce(Stop);
@@ -60,7 +66,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Gets the id of the watchdog that stops the server when its owner ends; it exits after disposal.</summary>
     public int WatchdogProcessId { get; }
 
-    /// <summary>Gets the process whose end stops this server, so that what runs beside it ends with it.</summary>
+    /// <summary>Gets the process whose end stops this server, so that what runs beside it (a standby, a PgBouncer) ends with it.</summary>
     internal OwnerProcess Owner { get; }
 
     /// <summary>Gets the connection string of the <c>postgres</c> database as the superuser.</summary>
@@ -110,15 +116,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         DeleteAbandonedClusters();
         var root = keepFiles ? Directory.CreateDirectory(options.KeptDirectory!).FullName : Directory.CreateTempSubdirectory(TempPrefix).FullName;
         var place = new ClusterPlace(binDirectory, root, keepFiles, new OwnerProcess(ownerProcessId, ownerStartTime));
-        return await StartInAsync(place, cancellationToken).ConfigureAwait(false);
+        return await StartInAsync(place, primary: null, cancellationToken).ConfigureAwait(false);
     }
 
-    // Creates the cluster in place.Root when it has none, starts it and its watchdog; on failure it undoes what was done.
-    private static async Task<EmbeddedPostgres> StartInAsync(ClusterPlace place, CancellationToken cancellationToken)
+    // Creates the cluster in place.Root when it has none (initdb, or a base backup of primary), starts it and its
+    // watchdog; on failure it undoes what was done.
+    private static async Task<EmbeddedPostgres> StartInAsync(ClusterPlace place, EmbeddedPostgres? primary, CancellationToken cancellationToken)
     {
         try
         {
-            return await CreateAndStartAsync(place, cancellationToken).ConfigureAwait(false);
+            return await CreateAndStartAsync(place, primary, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -141,7 +148,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static async Task<EmbeddedPostgres> CreateAndStartAsync(ClusterPlace place, CancellationToken cancellationToken)
+    private static async Task<EmbeddedPostgres> CreateAndStartAsync(ClusterPlace place, EmbeddedPostgres? primary, CancellationToken cancellationToken)
     {
         var root = place.Root;
         if (ServerUser is not null)
@@ -150,7 +157,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var dataDirectory = Path.Combine(root, "data");
-        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        if (primary is not null)
+        {
+            await BaseBackupAsync(place.BinDirectory, primary, dataDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
             await Command.RunAsync(
                 Path.Combine(place.BinDirectory, "initdb"),
@@ -159,6 +170,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
         }
 
+        // A standby needs max_connections and max_wal_senders no lower than its primary's, so every server gets the
+        // same settings. hot_standby matters only where standby.signal exists.
         var port = Loopback.FreePort();
         var serverOptions = string.Join(
             ' ',
@@ -166,7 +179,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             "-c listen_addresses=127.0.0.1",
             $"-k {root}",
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-            "-c max_connections=200 -c shared_buffers=256MB");
+            "-c max_connections=200 -c shared_buffers=256MB",
+            ReplicationOptions);
         var pgCtl = Path.Combine(place.BinDirectory, "pg_ctl");
         await Command.RunAsync(
             pgCtl,
@@ -189,7 +203,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             place.KeepFiles ? null : root,
             Command.Line(pgCtl, ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], ServerUser),
             cancellationToken).ConfigureAwait(false);
-        return new EmbeddedPostgres(place, lease, port, watchdog);
+        return new EmbeddedPostgres(place, lease, port, serverOptions, primary, watchdog);
     }
 
     /// <summary>
@@ -211,6 +225,41 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // output out of our pipes.
         await Command.RunAsync(
             PgCtl, ["-D", DataDirectory, "-l", LogFile, "-m", "immediate", "-w", "-t", "60", "restart"], ServerUser, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops the server at once (<c>pg_ctl stop -m immediate</c>, as in a crash) and leaves it down, files and watchdog
+    /// kept, until <see cref="StartAgainAsync"/>: for tests of what a host does while a server (a standby, say) is down.
+    /// </summary>
+    /// <remarks>
+    /// Every session is cut. Npgsql notices only when it uses a connection, so an idle pooled one to this server fails on
+    /// its next command, and a new one is refused (<c>Host Recheck Seconds</c> then marks the host offline in a multi-host
+    /// data source). Disposing a stopped server just deletes it.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the server is down.</returns>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The server is not running.</exception>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_stop.HasRun, this);
+        await Command.RunAsync(PgCtl, ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], ServerUser, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a server that <see cref="StopAsync"/> took down, with the settings and on the port it had, so connection
+    /// strings stay valid; a standby reconnects to its primary and catches up.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the server accepts connections again.</returns>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The server is running, or its port has been taken meanwhile.</exception>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_stop.HasRun, this);
+        await Command.RunAsync(
+            PgCtl, ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", _serverOptions, "start"], ServerUser, cancellationToken)
             .ConfigureAwait(false);
     }
 
