@@ -15,9 +15,10 @@ public sealed class PgBouncerFixture : IAsyncLifetime
         Bouncer = await PgBouncer.StartAsync(Server, new PgBouncerOptions { DefaultPoolSize = 1 });
     }
 
+    // Null-safe: a start that failed half-way leaves the rest to the watchdogs.
     public async Task DisposeAsync()
     {
-        await Bouncer.DisposeAsync();
-        await Server.DisposeAsync();
+        await (Bouncer?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (Server?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 }

@@ -23,10 +23,11 @@ public sealed class StandbyFixture : IAsyncLifetime
         await Standby.WaitForReplayAsync();
     }
 
+    // Null-safe: a start that failed half-way leaves the rest to the watchdogs.
     public async Task DisposeAsync()
     {
-        await Standby.DisposeAsync();
-        await Primary.DisposeAsync();
+        await (Standby?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (Primary?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
     /// <summary>Returns <c>Host=127.0.0.1:primary,127.0.0.1:standby</c> for the <c>postgres</c> database.</summary>
