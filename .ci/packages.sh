@@ -18,3 +18,8 @@ ensure_debian_package() {
 has_postgres_server() {
   compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || command -v pg_ctl
 }
+
+# PgBouncer: Debian installs it in /usr/sbin, which is on root's PATH but not always on a user's.
+has_pgbouncer() {
+  [[ -x /usr/sbin/pgbouncer ]] || command -v pgbouncer
+}

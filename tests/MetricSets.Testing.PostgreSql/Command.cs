@@ -15,7 +15,8 @@ internal static class Command
     public static async Task<string> RunAsync(
         string program, IReadOnlyList<string> arguments, string? asUser, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(asUser is null ? program : "runuser")
+        var line = Line(program, arguments, asUser);
+        var start = new ProcessStartInfo(line[0])
         {
             // Redirected all three ways, so a command never inherits (and a server it starts never holds) the pipes of
             // the test host.
@@ -25,15 +26,7 @@ internal static class Command
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        if (asUser is not null)
-        {
-            foreach (var argument in (string[])["-u", asUser, "--", program])
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in arguments)
+        foreach (var argument in line.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
@@ -54,4 +47,12 @@ internal static class Command
 
         return await output.ConfigureAwait(false);
     }
+
+    /// <summary>Returns the command line that runs <paramref name="program"/>, through <c>runuser</c> when <paramref name="asUser"/> is set.</summary>
+    /// <param name="program">The program's path or name.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="asUser">The OS user to run it as (the caller is root), or <see langword="null"/>.</param>
+    /// <returns>The program to start, then its arguments.</returns>
+    public static IReadOnlyList<string> Line(string program, IReadOnlyList<string> arguments, string? asUser) =>
+        asUser is null ? [program, .. arguments] : ["runuser", "-u", asUser, "--", program, .. arguments];
 }

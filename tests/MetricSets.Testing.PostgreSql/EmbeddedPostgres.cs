@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace MetricSets.Testing.PostgreSql;
@@ -23,30 +21,40 @@ namespace MetricSets.Testing.PostgreSql;
 /// After a normal <see cref="DisposeAsync"/> the watchdog exits by itself. Linux only (it reads <c>/proc</c>).
 /// </para>
 /// <para>
-/// Authentication is <c>trust</c> on 127.0.0.1 only; the superuser is <c>postgres</c>. Disposal is idempotent, so the
-/// process-exit handler and an explicit dispose may both run.
+/// Authentication is <c>trust</c> on 127.0.0.1 only, for sessions and for replication (initdb's own
+/// <c>pg_hba.conf</c> lines); the superuser is <c>postgres</c>. Every server is ready to be a primary
+/// (<c>wal_level=replica</c>, <c>max_wal_senders</c>, <c>wal_keep_size</c>): see <see cref="StartStandbyAsync"/>.
+/// Disposal is idempotent, so the process-exit handler and an explicit dispose may both run.
 /// </para>
 /// </remarks>
-public sealed class EmbeddedPostgres : IAsyncDisposable
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
 {
-    private const string OsUser = "postgres";
+    /// <summary>The superuser, and the OS user that runs the servers when the current process is root.</summary>
+    internal const string OsUser = "postgres";
+
     private const string TempPrefix = "metricsets-pg-";
 
     // PostgreSQL refuses to run as root, so a root process runs initdb and pg_ctl as the postgres OS user.
-    private static readonly string? ServerUser = Environment.UserName == "root" ? OsUser : null;
+    internal static readonly string? ServerUser = Environment.UserName == "root" ? OsUser : null;
     private readonly string _binDirectory;
     private readonly string _lease;
     private readonly bool _keepFiles;
-    private int _stopped;
+    private readonly string _serverOptions;
+    private readonly EmbeddedPostgres? _primary;
+    private readonly StopOnce _stop;
 
-    private EmbeddedPostgres(string binDirectory, string rootDirectory, string lease, int port, bool keepFiles, int watchdogProcessId)
+    private EmbeddedPostgres(ClusterPlace place, string lease, int port, string serverOptions, EmbeddedPostgres? primary, int watchdogProcessId)
     {
-        _binDirectory = binDirectory;
-        RootDirectory = rootDirectory;
+        _binDirectory = place.BinDirectory;
+        RootDirectory = place.Root;
+        _keepFiles = place.KeepFiles;
+        Owner = place.Owner;
         _lease = lease;
-        _keepFiles = keepFiles;
+        _serverOptions = serverOptions;
+        _primary = primary;
         Port = port;
         WatchdogProcessId = watchdogProcessId;
+        _stop = new StopOnce(Stop);
     }
 
     /// <summary>Gets the TCP port the server listens on, on 127.0.0.1; it survives <see cref="RestartAsync"/>.</summary>
@@ -58,10 +66,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Gets the id of the watchdog that stops the server when its owner ends; it exits after disposal.</summary>
     public int WatchdogProcessId { get; }
 
+    /// <summary>Gets the process whose end stops this server, so that what runs beside it (a standby, a PgBouncer) ends with it.</summary>
+    internal OwnerProcess Owner { get; }
+
     /// <summary>Gets the connection string of the <c>postgres</c> database as the superuser.</summary>
     public string ConnectionString => ConnectionStringFor("postgres");
 
     private string DataDirectory => Path.Combine(RootDirectory, "data");
+
+    private string PgCtl => Path.Combine(_binDirectory, "pg_ctl");
+
+    private string LogFile => Path.Combine(RootDirectory, "server.log");
 
     /// <summary>Returns the connection string of <paramref name="database"/> as the superuser.</summary>
     /// <param name="database">The database name.</param>
@@ -96,13 +111,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var ownerProcessId = options.OwnerProcessId ?? Environment.ProcessId;
         var ownerStartTime = OsProcess.StartTime(ownerProcessId) ?? throw new ArgumentException(
             $"The owner process {ownerProcessId.ToString(CultureInfo.InvariantCulture)} is not running.", nameof(options));
-        var binDirectory = FindBinDirectory();
         var keepFiles = options.KeptDirectory is not null;
+        var binDirectory = FindBinDirectory();
         DeleteAbandonedClusters();
         var root = keepFiles ? Directory.CreateDirectory(options.KeptDirectory!).FullName : Directory.CreateTempSubdirectory(TempPrefix).FullName;
+        var place = new ClusterPlace(binDirectory, root, keepFiles, new OwnerProcess(ownerProcessId, ownerStartTime));
+        return await StartInAsync(place, primary: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Creates the cluster in place.Root when it has none (initdb, or a base backup of primary), starts it and its
+    // watchdog; on failure it undoes what was done.
+    private static async Task<EmbeddedPostgres> StartInAsync(ClusterPlace place, EmbeddedPostgres? primary, CancellationToken cancellationToken)
+    {
         try
         {
-            return await StartInAsync(binDirectory, root, keepFiles, ownerProcessId, ownerStartTime, cancellationToken).ConfigureAwait(false);
+            return await CreateAndStartAsync(place, primary, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -110,48 +133,55 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             // and let the first failure be the one reported.
             try
             {
-                StopServer(binDirectory, Path.Combine(root, "data"));
+                StopServer(place.BinDirectory, Path.Combine(place.Root, "data"));
             }
             catch (InvalidOperationException)
             {
             }
 
-            if (!keepFiles)
+            if (!place.KeepFiles)
             {
-                Directory.Delete(root, recursive: true);
+                Directory.Delete(place.Root, recursive: true);
             }
 
             throw;
         }
     }
 
-    private static async Task<EmbeddedPostgres> StartInAsync(
-        string binDirectory, string root, bool keepFiles, int ownerProcessId, long ownerStartTime, CancellationToken cancellationToken)
+    private static async Task<EmbeddedPostgres> CreateAndStartAsync(ClusterPlace place, EmbeddedPostgres? primary, CancellationToken cancellationToken)
     {
+        var root = place.Root;
         if (ServerUser is not null)
         {
             await Command.RunAsync("chown", ["-R", ServerUser, root], asUser: null, cancellationToken).ConfigureAwait(false);
         }
 
         var dataDirectory = Path.Combine(root, "data");
-        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        if (primary is not null)
+        {
+            await BaseBackupAsync(place.BinDirectory, primary, dataDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
             await Command.RunAsync(
-                Path.Combine(binDirectory, "initdb"),
+                Path.Combine(place.BinDirectory, "initdb"),
                 ["-D", dataDirectory, "-U", OsUser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
                 ServerUser,
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var port = FreePort();
+        // A standby needs max_connections and max_wal_senders no lower than its primary's, so every server gets the
+        // same settings. hot_standby matters only where standby.signal exists.
+        var port = Loopback.FreePort();
         var serverOptions = string.Join(
             ' ',
             $"-p {port.ToString(CultureInfo.InvariantCulture)}",
             "-c listen_addresses=127.0.0.1",
             $"-k {root}",
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-            "-c max_connections=200 -c shared_buffers=256MB");
-        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+            "-c max_connections=200 -c shared_buffers=256MB",
+            ReplicationOptions);
+        var pgCtl = Path.Combine(place.BinDirectory, "pg_ctl");
         await Command.RunAsync(
             pgCtl,
             ["-D", dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"],
@@ -161,17 +191,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // A throwaway cluster's lease is its directory, which only disposal removes (last); a kept cluster's is a file
         // of its own, removed once the server is stopped.
         var lease = root;
-        if (keepFiles)
+        if (place.KeepFiles)
         {
             lease = Path.Combine(root, $"watchdog-{Guid.NewGuid():N}.lease");
-            await File.WriteAllTextAsync(lease, ownerProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(lease, place.Owner.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         }
 
         var watchdog = await Watchdog.StartAsync(
-            ownerProcessId, ownerStartTime, pgCtl, dataDirectory, lease, keepFiles ? null : root, ServerUser, cancellationToken).ConfigureAwait(false);
-        var server = new EmbeddedPostgres(binDirectory, root, lease, port, keepFiles, watchdog);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-        return server;
+            place.Owner,
+            lease,
+            place.KeepFiles ? null : root,
+            Command.Line(pgCtl, ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], ServerUser),
+            cancellationToken).ConfigureAwait(false);
+        return new EmbeddedPostgres(place, lease, port, serverOptions, primary, watchdog);
     }
 
     /// <summary>
@@ -187,41 +219,67 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) == 1, this);
+        ObjectDisposedException.ThrowIf(_stop.HasRun, this);
 
         // pg_ctl restart reuses the options of the last start (postmaster.opts), port included; -l keeps the server's
         // output out of our pipes.
         await Command.RunAsync(
-            Path.Combine(_binDirectory, "pg_ctl"),
-            ["-D", DataDirectory, "-l", Path.Combine(RootDirectory, "server.log"), "-m", "immediate", "-w", "-t", "60", "restart"],
-            ServerUser,
-            cancellationToken).ConfigureAwait(false);
+            PgCtl, ["-D", DataDirectory, "-l", LogFile, "-m", "immediate", "-w", "-t", "60", "restart"], ServerUser, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops the server at once (<c>pg_ctl stop -m immediate</c>, as in a crash) and leaves it down, files and watchdog
+    /// kept, until <see cref="StartAgainAsync"/>: for tests of what a host does while a server (a standby, say) is down.
+    /// </summary>
+    /// <remarks>
+    /// Every session is cut. Npgsql notices only when it uses a connection, so an idle pooled one to this server fails on
+    /// its next command, and a new one is refused (<c>Host Recheck Seconds</c> then marks the host offline in a multi-host
+    /// data source). Disposing a stopped server just deletes it.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the server is down.</returns>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The server is not running.</exception>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_stop.HasRun, this);
+        await Command.RunAsync(PgCtl, ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], ServerUser, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a server that <see cref="StopAsync"/> took down, with the settings and on the port it had, so connection
+    /// strings stay valid; a standby reconnects to its primary and catches up.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the server accepts connections again.</returns>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The server is running, or its port has been taken meanwhile.</exception>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_stop.HasRun, this);
+        await Command.RunAsync(
+            PgCtl, ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", _serverOptions, "start"], ServerUser, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Stops the server immediately and, for a throwaway cluster, deletes its directory.</summary>
     /// <returns>A task that completes when the server is gone.</returns>
     public ValueTask DisposeAsync()
     {
-        Stop();
+        _stop.Run();
         return ValueTask.CompletedTask;
     }
 
     private void Stop()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
-        {
-            return;
-        }
-
-        NpgsqlConnection.ClearAllPools();
-
         // The watchdog acts only while the lease exists, so the lease goes last: if this process dies half-way (an exit
         // handler cut short), the watchdog finishes the job. The watchdog may also have done it all already, when the
         // owner was another process that has ended.
         StopServer(_binDirectory, DataDirectory);
-        if (!_keepFiles && Directory.Exists(RootDirectory))
+        if (!_keepFiles)
         {
-            Directory.Delete(RootDirectory, recursive: true);
+            Watchdog.DeleteDirectory(RootDirectory);
         }
 
         if (_keepFiles)
@@ -232,10 +290,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static void StopServer(string binDirectory, string dataDirectory)
     {
-        if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        if (File.Exists(pidFile))
         {
-            Command.RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], ServerUser, CancellationToken.None)
-                .GetAwaiter().GetResult();
+            try
+            {
+                Command.RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], ServerUser, CancellationToken.None)
+                    .GetAwaiter().GetResult();
+            }
+            catch (InvalidOperationException) when (!File.Exists(pidFile))
+            {
+                // The watchdog stopped it meanwhile: its owner was another process, which has ended.
+            }
         }
     }
 
@@ -264,7 +330,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static string FindBinDirectory()
+    /// <summary>Returns the directory of the server binaries (and psql): PG_BINDIR, Debian's newest, or the PATH's.</summary>
+    /// <returns>The directory.</returns>
+    /// <exception cref="InvalidOperationException">No PostgreSQL binaries were found.</exception>
+    internal static string FindBinDirectory()
     {
         static bool HasServer(string? directory) => directory is not null && File.Exists(Path.Combine(directory, "pg_ctl"));
 
@@ -293,10 +362,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             "No PostgreSQL server binaries found: install PostgreSQL (Debian: apt-get install postgresql), set PG_BINDIR to the directory holding pg_ctl and initdb, or set METRICSETS_TEST_CONNECTION to use an existing server.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    // Where a cluster lives, from which binaries, and who owns it.
+    private sealed record ClusterPlace(string BinDirectory, string Root, bool KeepFiles, OwnerProcess Owner);
 }

@@ -8,15 +8,15 @@ namespace MetricSets.IntegrationTests.Harness;
 
 /// <summary>
 /// No server is left behind: a cluster owned by a process that is killed with SIGKILL (so it runs no code of its own)
-/// is stopped by its watchdog, and a throwaway one deleted; normal disposal still cleans up at once and the watchdog
-/// then exits by itself. Each test starts clusters of its own, never the shared test server.
+/// is stopped by its watchdog, and a throwaway one deleted, standbys included; normal disposal still cleans up at once
+/// and the watchdog then exits by itself. Each test starts clusters of its own, never the shared test server.
 /// </summary>
 public sealed class EmbeddedPostgresWatchdogTest
 {
     [Fact]
     public async Task A_throwaway_cluster_whose_owner_is_killed_is_stopped_and_deleted()
     {
-        using var owner = StartSleep();
+        using var owner = StartOwner();
         await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { OwnerProcessId = owner.Id });
         var postmaster = PostmasterId(server);
         Assert.Equal(1, await SelectOneAsync(server));
@@ -33,7 +33,7 @@ public sealed class EmbeddedPostgresWatchdogTest
         var kept = Directory.CreateTempSubdirectory("metricsets-kept-").FullName;
         try
         {
-            using var owner = StartSleep();
+            using var owner = StartOwner();
             await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { KeptDirectory = kept, OwnerProcessId = owner.Id });
             var postmaster = PostmasterId(server);
 
@@ -59,10 +59,24 @@ public sealed class EmbeddedPostgresWatchdogTest
 
         await server.DisposeAsync();
 
-        Assert.False(Directory.Exists(server.RootDirectory), $"{server.RootDirectory} is still there after disposal");
-        Assert.False(OsProcess.IsRunning(postmaster), $"postmaster {postmaster} still runs after disposal");
-        Assert.True(RefusesConnections(server.Port), $"port {server.Port} still accepts connections after disposal");
-        Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(server.WatchdogProcessId)), "the watchdog did not exit after disposal");
+        await AssertDisposedAsync(server, postmaster);
+    }
+
+    [Fact]
+    public async Task A_standby_whose_owner_is_killed_is_stopped_and_deleted_like_its_primary()
+    {
+        using var owner = StartOwner();
+        await using var primary = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { OwnerProcessId = owner.Id });
+        await using var standby = await primary.StartStandbyAsync();
+        var (primaryPostmaster, standbyPostmaster) = (PostmasterId(primary), PostmasterId(standby));
+        Assert.NotEqual(primary.WatchdogProcessId, standby.WatchdogProcessId);
+
+        owner.Kill();
+
+        Assert.True(await WithinAsync(WatchdogLimit, () => !Directory.Exists(standby.RootDirectory)), $"{standby.RootDirectory} is still there");
+        Assert.True(await WithinAsync(WatchdogLimit, () => !Directory.Exists(primary.RootDirectory)), $"{primary.RootDirectory} is still there");
+        await AssertStoppedAsync(standby, standbyPostmaster);
+        await AssertStoppedAsync(primary, primaryPostmaster);
     }
 
     [Fact]
@@ -104,10 +118,6 @@ public sealed class EmbeddedPostgresWatchdogTest
         Assert.True(RefusesConnections(server.Port), $"port {server.Port} still accepts connections");
         Assert.True(await WithinAsync(WatchdogLimit, () => !OsProcess.IsRunning(server.WatchdogProcessId)), "the watchdog did not exit");
     }
-
-    // An owner that outlives the test unless killed; its output goes nowhere near the test host's.
-    private static Process StartSleep() =>
-        Process.Start(new ProcessStartInfo("sleep", "600") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })!;
 
     private static async Task<int> SelectOneAsync(EmbeddedPostgres server)
     {
