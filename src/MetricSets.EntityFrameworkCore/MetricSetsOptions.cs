@@ -31,4 +31,11 @@ public sealed class MetricSetsOptions
 
     /// <summary>Gets the access policy's options: whether the default rules apply, and which sources members may use.</summary>
     public MetricAccessOptions Access { get; } = new();
+
+    /// <summary>
+    /// Gets where the host's memberships live in its database. Describe them and the library decides access inside each
+    /// statement (one round trip, one snapshot), with no <see cref="IMembershipDirectory"/> to register; leave them
+    /// undescribed and register a directory instead.
+    /// </summary>
+    public MetricSetsMembershipTable Memberships { get; } = new();
 }

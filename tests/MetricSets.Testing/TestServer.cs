@@ -11,11 +11,20 @@ namespace MetricSets.Testing;
 /// </summary>
 public static class TestServer
 {
-    /// <summary>The host tables the library references; the seed's shape.</summary>
+    /// <summary>
+    /// The host tables the library references (the seed's shape), plus what a host's mapped memberships look like: a
+    /// memberships table whose rows end rather than vanish, and the organization of each workout.
+    /// </summary>
     public const string HostTablesSql = """
         CREATE TABLE users (id uuid PRIMARY KEY);
-        CREATE TABLE workouts (id uuid PRIMARY KEY);
+        CREATE TABLE workouts (id uuid PRIMARY KEY, organization_id uuid);
         CREATE TABLE organizations (id uuid PRIMARY KEY);
+        CREATE TABLE memberships (
+            user_id uuid NOT NULL,
+            organization_id uuid NOT NULL,
+            role text NOT NULL,
+            ended_at timestamptz,
+            PRIMARY KEY (user_id, organization_id, role));
         """;
 
     // Per process: test assemblies run in parallel and may share one server (METRICSETS_TEST_CONNECTION).

@@ -4,16 +4,70 @@ namespace MetricSets.EntityFrameworkCore.Access;
 /// The access decisions of one library call, sharing one <see cref="MemoizedDirectory"/>: the checks a call makes (the
 /// set's visibility and the member's values, for instance) never ask the directory the same question twice.
 /// </summary>
-internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory directory, MemberMetricProvenance provenance)
+/// <remarks>
+/// Reads decide in two halves around their one statement: <c>Before…</c> runs what C# decides and returns the
+/// <see cref="StatementAccess"/> the statement embeds; <see cref="After"/> reads the statement's verdict. Writes and set
+/// management decide in C# alone.
+/// </remarks>
+internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory directory, MemberMetricProvenance provenance, MembershipSql? rulesInSql)
 {
+    /// <summary>Gets the mapped memberships whose default rules the reads' statements apply, or <see langword="null"/>.</summary>
+    public MembershipSql? RulesInSql => rulesInSql;
+
     /// <summary>
-    /// Throws unless <paramref name="viewer"/> may read <paramref name="memberId"/>'s values; returns what the reads may
-    /// return (their confinement under restricted provenance, and the recorded-in organizations they may disclose).
+    /// Decides what C# decides about reading <paramref name="memberId"/>'s values and returns the statement's access part;
+    /// throws when that already refuses (a host handler's veto, or the directory's answer).
     /// </summary>
-    public async Task<ReadScope> ReadMemberAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken)
+    public async Task<StatementAccess> BeforeMemberReadAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken) =>
+        await BeforeReadAsync(viewer, MetricAccessRequest.ReadValues(memberId), new MetricNotFoundException(MetricEntity.Member, memberId), cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>
+    /// Decides what C# decides about reading <paramref name="organizationId"/> as a whole; returns the statement's access
+    /// part and, when the directory is the host's, the organization's active members (with mapped memberships the
+    /// statement joins them instead).
+    /// </summary>
+    public async Task<(StatementAccess Access, IReadOnlyCollection<UserId>? Members)> BeforeOrganizationReadAsync(
+        MetricViewer viewer, OrganizationId organizationId, CancellationToken cancellationToken)
     {
-        var decision = await policy.DecideAsync(viewer, MetricAccessRequest.ReadValues(memberId), directory, provenance, cancellationToken).ConfigureAwait(false);
-        return decision.IsAllowed ? ReadScope.Of(decision, provenance) : throw new MetricNotFoundException(MetricEntity.Member, memberId);
+        var access = await BeforeReadAsync(
+            viewer, MetricAccessRequest.ReadOrganization(organizationId), new MetricNotFoundException(MetricEntity.Organization, organizationId), cancellationToken)
+            .ConfigureAwait(false);
+        return (access, rulesInSql is null ? await directory.ListActiveMembersAsync(organizationId, cancellationToken).ConfigureAwait(false) : null);
+    }
+
+    /// <summary>Returns what a granted read may disclose; throws <paramref name="refusal"/> when the statement refused.</summary>
+    public ReadScope After(StatementGrant grant, MetricViewer viewer, MetricAccessRequest request, MetricNotFoundException refusal)
+    {
+        if (!grant.Granted)
+        {
+            policy.LogRefusal(viewer, request, decision: null);
+            throw refusal;
+        }
+
+        return new ReadScope(grant.GrantedIn);
+    }
+
+    /// <summary>
+    /// Determines whether <paramref name="viewer"/> may see a set owned by <paramref name="owner"/>, given the statement's
+    /// verdict under the default rules (<see langword="null"/> when the statement left it to C#).
+    /// </summary>
+    public async Task<bool> CanSeeSetAsync(MetricViewer viewer, MetricOwner owner, bool? visibleByDefaultRules, CancellationToken cancellationToken)
+    {
+        if (visibleByDefaultRules is not { } visible)
+        {
+            return await CanSeeSetAsync(viewer, owner, cancellationToken).ConfigureAwait(false);
+        }
+
+        var request = MetricAccessRequest.ViewSet(owner);
+        var decision = await policy.DecideAsync(viewer, request, directory, provenance, defaultRulesInStatement: true, cancellationToken).ConfigureAwait(false);
+        var allowed = (visible || decision.Grants.Count > 0) && decision.FailureReasons.Count == 0;
+        if (!allowed)
+        {
+            policy.LogRefusal(viewer, request, decision);
+        }
+
+        return allowed;
     }
 
     /// <summary>
@@ -22,7 +76,7 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
     /// </summary>
     public async Task<OrganizationId?> RecordForMemberAsync(MetricViewer actor, UserId memberId, MetricSource? source, CancellationToken cancellationToken)
     {
-        var decision = await policy.DecideAsync(actor, MetricAccessRequest.RecordValue(memberId, source), directory, provenance, cancellationToken).ConfigureAwait(false);
+        var decision = await DecideAsync(actor, MetricAccessRequest.RecordValue(memberId, source), cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
             // A member's own value refused: the organization they claimed to act in is what does not hold.
@@ -43,29 +97,40 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
 
     /// <summary>Determines whether <paramref name="actor"/> may delete a stored value with these facts.</summary>
     public async Task<bool> CanDeleteAsync(MetricViewer actor, UserId memberId, OrganizationId? recordedIn, MetricSource? source, CancellationToken cancellationToken) =>
-        (await policy.DecideAsync(actor, MetricAccessRequest.DeleteValue(memberId, recordedIn, source), directory, provenance, cancellationToken).ConfigureAwait(false)).IsAllowed;
-
-    /// <summary>
-    /// Returns the active members of <paramref name="organizationId"/> and the confinement of the viewer's reads when they
-    /// may read the organization together; throws otherwise, before listing anyone.
-    /// </summary>
-    public async Task<(IReadOnlyCollection<UserId> Members, ReadScope Scope)> ReadOrganizationAsync(
-        MetricViewer viewer, OrganizationId organizationId, CancellationToken cancellationToken)
-    {
-        var decision = await policy.DecideAsync(viewer, MetricAccessRequest.ReadOrganization(organizationId), directory, provenance, cancellationToken).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            throw new MetricNotFoundException(MetricEntity.Organization, organizationId);
-        }
-
-        return (await directory.ListActiveMembersAsync(organizationId, cancellationToken).ConfigureAwait(false), ReadScope.Of(decision, provenance));
-    }
+        (await DecideAsync(actor, MetricAccessRequest.DeleteValue(memberId, recordedIn, source), cancellationToken).ConfigureAwait(false)).IsAllowed;
 
     /// <summary>Determines whether <paramref name="viewer"/> may see a set owned by <paramref name="owner"/>.</summary>
     public async Task<bool> CanSeeSetAsync(MetricViewer viewer, MetricOwner owner, CancellationToken cancellationToken) =>
-        (await policy.DecideAsync(viewer, MetricAccessRequest.ViewSet(owner), directory, provenance, cancellationToken).ConfigureAwait(false)).IsAllowed;
+        (await DecideAsync(viewer, MetricAccessRequest.ViewSet(owner), cancellationToken).ConfigureAwait(false)).IsAllowed;
 
     /// <summary>Determines whether <paramref name="actor"/> may create, change or delete a set owned by <paramref name="owner"/>.</summary>
     public async Task<bool> CanManageSetAsync(MetricViewer actor, MetricOwner owner, CancellationToken cancellationToken) =>
-        (await policy.DecideAsync(actor, MetricAccessRequest.ManageSet(owner), directory, provenance, cancellationToken).ConfigureAwait(false)).IsAllowed;
+        (await DecideAsync(actor, MetricAccessRequest.ManageSet(owner), cancellationToken).ConfigureAwait(false)).IsAllowed;
+
+    // Every rule in C#, the refusal logged.
+    private async Task<MetricAccessContext> DecideAsync(MetricViewer viewer, MetricAccessRequest request, CancellationToken cancellationToken)
+    {
+        var decision = await policy.DecideAsync(viewer, request, directory, provenance, defaultRulesInStatement: false, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            policy.LogRefusal(viewer, request, decision);
+        }
+
+        return decision;
+    }
+
+    private async Task<StatementAccess> BeforeReadAsync(MetricViewer viewer, MetricAccessRequest request, MetricNotFoundException refusal, CancellationToken cancellationToken)
+    {
+        var inStatement = rulesInSql is not null;
+        var decision = await policy.DecideAsync(viewer, request, directory, provenance, inStatement, cancellationToken).ConfigureAwait(false);
+
+        // With the rules in the statement, only a veto refuses here; without, the decision is complete.
+        if (inStatement ? decision.FailureReasons.Count > 0 : !decision.IsAllowed)
+        {
+            policy.LogRefusal(viewer, request, decision);
+            throw refusal;
+        }
+
+        return new StatementAccess(viewer, rulesInSql, decision.Grants);
+    }
 }

@@ -1,3 +1,6 @@
+using MetricSets.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,27 +12,54 @@ namespace MetricSets.EntityFrameworkCore.Access;
 /// (<see cref="AccessLog"/>) and thrown as the <see cref="MetricNotFoundException"/> a missing resource produces.
 /// </summary>
 /// <remarks>
-/// Each library call begins an <see cref="AccessCall"/>, which asks the host's directory each question once for the
-/// whole call.
+/// <para>
+/// Each library call begins an <see cref="AccessCall"/>, which asks the directory each question once for the whole call.
+/// </para>
+/// <para>
+/// The directory is the host's <see cref="IMembershipDirectory"/> when it registered one, otherwise the mapped
+/// memberships (<see cref="MetricSetsOptions.Memberships"/>). With mapped memberships, the reads put the default rules
+/// into their own statement (<see cref="StatementAccess"/>) and only the host's handlers run here beforehand.
+/// </para>
 /// </remarks>
 internal sealed class MetricAccessPolicy(
-    IMembershipDirectory directory,
+    IServiceProvider services,
     IEnumerable<IMetricAccessHandler> handlers,
     IOptions<MetricSetsOptions> options,
     ILogger<MetricAccessPolicy> logger)
 {
     private readonly IMetricAccessHandler[] _handlers = [.. handlers];
 
-    /// <summary>Begins the access decisions of one library call over a model built with <paramref name="provenance"/>.</summary>
-    public AccessCall Begin(MemberMetricProvenance provenance) => new(this, new MemoizedDirectory(directory), provenance);
+    /// <summary>Begins the access decisions of one library call over <paramref name="context"/>.</summary>
+    public AccessCall Begin(DbContext context)
+    {
+        var mapping = options.Value.Memberships;
+        var memberships = mapping.IsMapped ? MembershipSql.Of(context.Model, mapping) : null;
+        var directory = services.GetService<IMembershipDirectory>()
+            ?? (memberships is null
+                ? throw new InvalidOperationException(
+                    "MetricSets has no membership directory: describe your memberships table with AddMetricSets(o => o.Memberships.UseEntity<…>()) or register an IMembershipDirectory.")
+                : new MappedMembershipDirectory(context, memberships));
 
-    /// <summary>Runs every rule on <paramref name="request"/> and logs a refusal.</summary>
+        // The default rules go into the reads' statements only when the memberships they need are in the same database.
+        var rulesInSql = options.Value.Access.UseDefaultRules ? memberships : null;
+        return new AccessCall(this, new MemoizedDirectory(directory), ModelSettings.Provenance(context), rulesInSql);
+    }
+
+    /// <summary>
+    /// Runs the host's handlers on <paramref name="request"/>, and the default rules too unless
+    /// <paramref name="defaultRulesInStatement"/> (then the statement applies them); logs nothing.
+    /// </summary>
     public async Task<MetricAccessContext> DecideAsync(
-        MetricViewer viewer, MetricAccessRequest request, IMembershipDirectory callDirectory, MemberMetricProvenance provenance, CancellationToken cancellationToken)
+        MetricViewer viewer,
+        MetricAccessRequest request,
+        IMembershipDirectory callDirectory,
+        MemberMetricProvenance provenance,
+        bool defaultRulesInStatement,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var decision = new MetricAccessContext(viewer, request, callDirectory);
-        if (options.Value.Access.UseDefaultRules)
+        if (options.Value.Access.UseDefaultRules && !defaultRulesInStatement)
         {
             await new DefaultAccessRules(provenance).HandleAsync(decision, cancellationToken).ConfigureAwait(false);
         }
@@ -39,11 +69,14 @@ internal sealed class MetricAccessPolicy(
             await handler.HandleAsync(decision, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!decision.IsAllowed)
-        {
-            AccessLog.Refused(logger, request, viewer.Role, decision.FailureReasons.Count > 0 ? string.Join(", ", decision.FailureReasons) : "no rule granted it");
-        }
-
         return decision;
     }
+
+    /// <summary>Logs a refusal of <paramref name="request"/>, with the handlers' reasons when they vetoed.</summary>
+    public void LogRefusal(MetricViewer viewer, MetricAccessRequest request, MetricAccessContext? decision) =>
+        AccessLog.Refused(
+            logger,
+            request,
+            viewer.Role,
+            decision is { FailureReasons.Count: > 0 } ? string.Join(", ", decision.FailureReasons) : "no rule granted it");
 }

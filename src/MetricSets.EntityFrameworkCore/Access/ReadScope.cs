@@ -1,38 +1,20 @@
 namespace MetricSets.EntityFrameworkCore.Access;
 
 /// <summary>
-/// What a granted read may return: the organizations it is confined to under restricted provenance (<see langword="null"/>
-/// for no confinement) and which recorded-in organizations it may disclose — only those the viewer's grants were made in,
-/// so a value never tells one gym's staff where else the member trains.
+/// What a granted read may disclose: a reading's recorded-in organization only when the viewer's grants were made there
+/// (or cover everything), so a value never tells one gym's staff where else the member trains. Under restricted
+/// provenance the statement itself confined the rows to the same organizations.
 /// </summary>
 internal sealed class ReadScope
 {
-    private readonly HashSet<OrganizationId>? _disclosed;
+    private readonly HashSet<Guid>? _disclosed;
 
-    private ReadScope(IReadOnlyList<OrganizationId>? confinedTo, HashSet<OrganizationId>? disclosed)
-    {
-        ConfinedTo = confinedTo;
-        _disclosed = disclosed;
-    }
-
-    /// <summary>Gets the organizations the read is confined to, or <see langword="null"/> for none.</summary>
-    public IReadOnlyList<OrganizationId>? ConfinedTo { get; }
-
-    /// <summary>Returns the scope of <paramref name="decision"/>'s grants over a model built with <paramref name="provenance"/>.</summary>
-    public static ReadScope Of(MetricAccessContext decision, MemberMetricProvenance provenance)
-    {
-        if (decision.Grants.Any(grant => grant.Organization is null))
-        {
-            return new ReadScope(confinedTo: null, disclosed: null);
-        }
-
-        var organizations = decision.Grants.Select(grant => grant.Organization!.Value).Distinct().ToList();
-        return new ReadScope(provenance == MemberMetricProvenance.Restrict ? organizations : null, [.. organizations]);
-    }
+    /// <summary>Creates the scope of grants made in <paramref name="grantedIn"/>, or of a grant of everything when <see langword="null"/>.</summary>
+    public ReadScope(IEnumerable<Guid>? grantedIn) => _disclosed = grantedIn is null ? null : [.. grantedIn];
 
     /// <summary>Returns <paramref name="reading"/>, without its recorded-in organization when the viewer may not learn it.</summary>
     public MetricReading Disclose(MetricReading reading) =>
-        _disclosed is null || reading.RecordedIn is not { } organization || _disclosed.Contains(organization)
+        _disclosed is null || reading.RecordedIn is not { } organization || _disclosed.Contains(organization.Value)
             ? reading
             : new MetricReading
             {

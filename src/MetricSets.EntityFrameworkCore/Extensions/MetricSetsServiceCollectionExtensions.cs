@@ -18,8 +18,9 @@ public static class MetricSetsServiceCollectionExtensions
     /// Registers the MetricSets services (<see cref="IMetricCatalog"/>, <see cref="IMetricSetService"/>,
     /// <see cref="IMemberMetricRecorder"/>, <see cref="IMemberMetricReader"/>, <see cref="IMetricSetResolver"/>,
     /// <see cref="ILeaderboardReader"/>) as scoped services over the host's <typeparamref name="TContext"/>, which the
-    /// host registers itself with <c>AddDbContext</c>. The host must also register its <see cref="IMembershipDirectory"/>:
-    /// there is deliberately no default, and start-up validation fails without one.
+    /// host registers itself with <c>AddDbContext</c>. The host must also say who belongs where — describe its memberships
+    /// table (<see cref="MetricSetsOptions.Memberships"/>, so access is decided inside each statement) or register its
+    /// <see cref="IMembershipDirectory"/>: there is deliberately no default, and start-up validation fails without either.
     /// </summary>
     /// <typeparam name="TContext">The host's context; its model must call <c>ApplyMetricSets()</c> and its Npgsql options <c>UseMetricSets()</c>.</typeparam>
     /// <param name="services">The service collection.</param>

@@ -18,10 +18,10 @@ internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory sc
         using var scope = scopeFactory.CreateScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var contextName = typeof(TContext).Name;
-        if (scope.ServiceProvider.GetService<IMembershipDirectory>() is null)
+        if (!options.Memberships.IsMapped && scope.ServiceProvider.GetService<IMembershipDirectory>() is null)
         {
             return ValidateOptionsResult.Fail(
-                "No IMembershipDirectory is registered. MetricSets ships no default on purpose (reads are deny-by-default): implement it over your memberships and register it, for example services.AddScoped<IMembershipDirectory, GymMembershipDirectory>().");
+                "MetricSets does not know who belongs where, and ships no default on purpose (access is deny-by-default): describe your memberships table, for example AddMetricSets<TContext>(o => o.Memberships.UseEntity<Membership>()), or register your IMembershipDirectory, for example services.AddScoped<IMembershipDirectory, GymMembershipDirectory>().");
         }
 
         string? defaultLanguage;
@@ -46,7 +46,8 @@ internal sealed class MetricSetsModelValidator<TContext>(IServiceScopeFactory sc
         var unitMapping = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(MetricUnit));
         if (unitMapping?.StoreType == expected)
         {
-            return ValidateOptionsResult.Success;
+            var failures = MembershipMappingValidator.Validate(context.Model, options.Memberships).ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
 
         return unitMapping is null || !unitMapping.StoreType.EndsWith(Mapping.SchemaNames.UnitEnum, StringComparison.Ordinal)

@@ -29,7 +29,7 @@ namespace MetricSets.EntityFrameworkCore.Infrastructure;
 /// </remarks>
 internal static class SqlRunner
 {
-    // The parameters' names: the SQL refers to the i-th parameter as @p{i}, counting from 1.
+    // The parameters' names: the SQL refers to the i-th unnamed parameter as @p{i}, counting from 1.
     private static readonly string[] ParameterNames = [.. Enumerable.Range(1, 32).Select(index => $"p{index}")];
 
     /// <summary>Reads every row of one statement, retried as a whole after a transient failure.</summary>
@@ -129,9 +129,15 @@ internal static class SqlRunner
         var builder = context.GetService<IRelationalCommandBuilderFactory>().Create().Append(sql);
         for (var index = 0; index < parameters.Length; index++)
         {
-            // Named, because EF adds a raw parameter only when the command has none of that name yet.
-            parameters[index].ParameterName = ParameterNames[index];
-            builder.AddRawParameter(ParameterNames[index], parameters[index]);
+            // Named, because EF adds a raw parameter only when the command has none of that name yet; a parameter named
+            // by its builder (the access decision's, shared by every statement) keeps its name.
+            var parameter = parameters[index];
+            if (string.IsNullOrEmpty(parameter.ParameterName))
+            {
+                parameter.ParameterName = ParameterNames[index];
+            }
+
+            builder.AddRawParameter(parameter.ParameterName, parameter);
         }
 
         return builder.Build();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MetricSets.EntityFrameworkCore.Mapping;
@@ -45,5 +46,10 @@ internal static class HostTableConfiguration
         relationship.HasForeignKey(foreignKeyProperty).HasConstraintName(constraintName).OnDelete(onDelete);
     }
 
-    private static string StubName(MetricSetsHostTable hostTable) => $"MetricSets.Host:{hostTable.Schema}.{hostTable.TableName}";
+    /// <summary>Determines whether <paramref name="entityType"/> is a stub of a host table referenced by name (the host does not map it).</summary>
+    public static bool IsStub(IReadOnlyEntityType entityType) => entityType.Name.StartsWith(StubPrefix, StringComparison.Ordinal);
+
+    private const string StubPrefix = "MetricSets.Host:";
+
+    private static string StubName(MetricSetsHostTable hostTable) => $"{StubPrefix}{hostTable.Schema}.{hostTable.TableName}";
 }

@@ -1,41 +1,51 @@
-using MetricSets.EntityFrameworkCore.Infrastructure;
+using MetricSets.EntityFrameworkCore.Access;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
 /// <summary>
-/// One member's values of one definition within an interval, oldest first, keyset-paged on (recorded_at, id): a range
-/// scan of <c>member_metrics_member_def_recorded_idx</c> (read backwards) that starts at the cursor, so page 100 costs
-/// what page 1 does. Driven by the definition's row, so an unknown definition is no row at all (not a second query),
-/// and a definition without values in the range is one row of NULLs.
+/// One member's values of one definition within an interval, oldest first, keyset-paged on (recorded_at, id), in one
+/// round trip with its access decision: a range scan of <c>member_metrics_member_def_recorded_idx</c> (read backwards)
+/// that starts at the cursor, so page 100 costs what page 1 does. Driven by the definition's row, so an unknown
+/// definition is a row without one (not a second query), and a definition without values in the range is one row of NULLs.
 /// </summary>
 internal static class HistoryQuery
 {
-    public static string Sql(MetricSetsTables tables) => $"""
-        SELECT {tables.ReadingColumns("m")}
-        FROM {tables.Definitions} AS d
+    public static string Sql(MetricSetsTables tables, MembershipSql? rules) => $"""
+        WITH {StatementAccess.ForMember(rules, "@p1")}
+        SELECT {StatementGrant.Columns}, d.id, {tables.ReadingColumns("m")}
+        FROM access
+        LEFT JOIN {tables.Definitions} AS d ON access.granted AND d.id = @p2
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
             WHERE mm.member_id = @p1 AND mm.definition_id = d.id
               AND mm.recorded_at >= @p3 AND mm.recorded_at < @p4
-              AND mm.recorded_at >= @p5 AND (mm.recorded_at > @p5 OR mm.id > @p6){tables.VisibleRows("mm", "@p8")}
+              AND mm.recorded_at >= @p5 AND (mm.recorded_at > @p5 OR mm.id > @p6){tables.VisibleRows("mm")}
               AND {ReadingColumns.Plausible("mm", "d")}
             ORDER BY mm.recorded_at, mm.id
             LIMIT @p7) AS m ON true
-        WHERE d.id = @p2
         ORDER BY m.recorded_at, m.id
         """;
 
-    /// <summary>Reads the page; <see langword="null"/> when the definition does not exist.</summary>
-    public static async Task<List<MetricReading>?> RunAsync(
-        DbContext context, UserId memberId, MetricDefinitionId definitionId, Interval interval, Instant afterTime, Guid afterId, int limit, IReadOnlyList<OrganizationId>? confinedTo, CancellationToken cancellationToken)
+    /// <summary>Reads the verdict and the page; the page is <see langword="null"/> when the definition does not exist.</summary>
+    public static async Task<(StatementGrant Grant, List<MetricReading>? Page)> RunAsync(
+        DbContext context,
+        StatementAccess access,
+        UserId memberId,
+        MetricDefinitionId definitionId,
+        Interval interval,
+        Instant afterTime,
+        Guid afterId,
+        int limit,
+        CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
-        var rows = await SqlRunner.QueryAsync(
+        var (grant, rows) = await GuardedRead.RunAsync(
             context,
-            tables.Sql(Sql),
+            tables.Sql(t => Sql(t, access.RulesInSql), access.Variant),
+            access,
             () =>
             [
                 SqlParameters.Uuid(memberId.Value),
@@ -45,11 +55,10 @@ internal static class HistoryQuery
                 SqlParameters.Timestamp(afterTime),
                 SqlParameters.Uuid(afterId),
                 SqlParameters.Integer(limit),
-                SqlParameters.ConfinedTo(confinedTo),
             ],
-            reader => ReadingColumns.Read(reader, 0, memberId, definitionId),
+            reader => (Defined: !reader.IsDBNull(StatementGrant.Count), Reading: ReadingColumns.Read(reader, StatementGrant.Count + 1, memberId, definitionId)),
             cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : [.. rows.OfType<MetricReading>()];
+        return (grant, rows.Count == 0 || !rows[0].Defined ? null : [.. rows.Select(row => row.Reading).OfType<MetricReading>()]);
     }
 
     /// <summary>Bounds within timestamptz's range that stand in for an open interval end.</summary>

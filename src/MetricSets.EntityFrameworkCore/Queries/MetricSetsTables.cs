@@ -23,9 +23,8 @@ internal sealed class MetricSetsTables
         SetDefinitions = Qualified<MetricSetEntry>(model);
         MemberMetrics = Qualified<MemberMetric>(model);
         Provenance = ModelSettings.Provenance(model);
-        var enumSchema = model.GetDefaultSchema() is { } defaultSchema ? $"{Quote(defaultSchema)}." : string.Empty;
-        UnitType = enumSchema + Quote(SchemaNames.UnitEnum);
-        KindType = enumSchema + Quote(SchemaNames.KindEnum);
+        UnitType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.UnitEnum);
+        KindType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.KindEnum);
         Users = Referenced<MemberMetric>(model, DomainFields.MetricMemberId);
         Workouts = Referenced<MetricSet>(model, DomainFields.SetWorkoutId);
         Organizations = Referenced<MetricSet>(model, DomainFields.SetOrganizationId);
@@ -76,13 +75,13 @@ internal sealed class MetricSetsTables
         Provenance == MemberMetricProvenance.None ? "NULL::uuid" : $"{alias}.{SchemaNames.MemberMetrics.RecordedIn}";
 
     /// <summary>
-    /// The row filter of restricted provenance, keyed on the parameter <paramref name="parameter"/> (the organizations a
-    /// staff viewer is confined to, or NULL for no confinement): values recorded there, plus the member's self-reports.
-    /// Empty when the host did not opt into <see cref="MemberMetricProvenance.Restrict"/>.
+    /// The row filter of restricted provenance, keyed on the statement's <c>access.grant_orgs</c> (the organizations a
+    /// staff viewer's grants were made in, or NULL for a grant of everything): values recorded there, plus the member's
+    /// self-reports. Empty when the host did not opt into <see cref="MemberMetricProvenance.Restrict"/>.
     /// </summary>
-    public string VisibleRows(string alias, string parameter) =>
+    public string VisibleRows(string alias) =>
         Provenance == MemberMetricProvenance.Restrict
-            ? $" AND ({parameter}::uuid[] IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = ANY({parameter}) OR {alias}.source = 'self_report')"
+            ? $" AND (access.grant_orgs IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = ANY(access.grant_orgs) OR {alias}.source = 'self_report')"
             : string.Empty;
 
     /// <summary>
@@ -96,14 +95,15 @@ internal sealed class MetricSetsTables
     /// <summary>A host table the library references: its quoted, qualified name and its quoted key column.</summary>
     public sealed record HostTable(string Name, string Key);
 
-    public static MetricSetsTables Of(DbContext context) => Cache.GetValue(context.Model, model => new MetricSetsTables(model));
+    public static MetricSetsTables Of(DbContext context) => Of(context.Model);
+
+    public static MetricSetsTables Of(IModel model) => Cache.GetValue(model, static model => new MetricSetsTables(model));
 
     private static string Qualified<TEntity>(IModel model)
     {
         var entityType = model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException("The context's model has no MetricSets tables: call modelBuilder.ApplyMetricSets() in OnModelCreating.");
-        var table = Quote(entityType.GetTableName()!);
-        return entityType.GetSchema() is { } schema ? $"{Quote(schema)}.{table}" : table;
+        return SqlText.Qualified(entityType.GetSchema(), entityType.GetTableName()!);
     }
 
     // The principal table of the foreign key on <paramref name="field"/>: the host's own table, wherever the host put it.
@@ -112,11 +112,8 @@ internal sealed class MetricSetsTables
         var foreignKey = model.FindEntityType(typeof(TEntity))!.GetForeignKeys().Single(key => key.Properties[0].Name == field);
         var principal = foreignKey.PrincipalEntityType;
         var table = StoreObjectIdentifier.Table(principal.GetTableName()!, principal.GetSchema());
-        var name = Quote(table.Name);
         return new HostTable(
-            principal.GetSchema() is { } schema ? $"{Quote(schema)}.{name}" : name,
-            Quote(foreignKey.PrincipalKey.Properties[0].GetColumnName(table)!));
+            SqlText.Qualified(principal.GetSchema(), table.Name),
+            SqlText.Quote(foreignKey.PrincipalKey.Properties[0].GetColumnName(table)!));
     }
-
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -30,6 +30,22 @@ internal readonly record struct PageCursor(decimal Key, Guid TieBreaker, long Po
         return seal.Seal(payload, Binding(query));
     }
 
+    /// <summary>
+    /// Opens <paramref name="cursor"/> for a read that judges it only after its statement's access verdict: returns the
+    /// position, or the error <see cref="Decode"/> would throw, for the caller to throw once the viewer may read.
+    /// </summary>
+    public static (PageCursor? Position, MetricValidationException? Error) Open(CursorSeal seal, string? cursor, string query, string parameterName)
+    {
+        try
+        {
+            return (Decode(seal, cursor, query, parameterName), null);
+        }
+        catch (MetricValidationException exception)
+        {
+            return (null, exception);
+        }
+    }
+
     /// <summary>Opens <paramref name="cursor"/> for <paramref name="query"/>; anything this library did not issue for it is a validation error.</summary>
     public static PageCursor? Decode(CursorSeal seal, string? cursor, string query, string parameterName)
     {

@@ -1,71 +1,84 @@
-using MetricSets.EntityFrameworkCore.Infrastructure;
+using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Queries;
 
 /// <summary>
-/// A metric set, its definitions in order and one member's latest value of each, in one round trip whatever the set's
-/// size: the set's entries drive a <c>LEFT JOIN LATERAL … LIMIT 1</c> per definition.
+/// A metric set, its definitions in order and one member's latest value of each, in one round trip with its access
+/// decision whatever the set's size: the set's entries drive a <c>LEFT JOIN LATERAL … LIMIT 1</c> per definition. With
+/// mapped memberships the set's visibility under the default rules comes back too, decided once per set.
 /// </summary>
 internal static class SetResolutionQuery
 {
-    public sealed record Row(
-        string SetName,
-        MetricOwner Owner,
-        MetricDefinitionId? DefinitionId,
-        MetricSlug? Slug,
-        LocalizedName? Name,
-        MetricUnit Unit,
-        MetricKind Kind,
-        MetricReading? Latest);
+    /// <summary>The set (absent when it does not exist) and its rows.</summary>
+    public sealed record Result(StatementGrant Grant, bool? VisibleByDefaultRules, string SetName, MetricOwner Owner, List<Row> Rows);
 
-    public static string Sql(MetricSetsTables tables) => $"""
-        SELECT s.name, s.member_user_id, s.workout_id, s.organization_id,
+    public sealed record Row(MetricDefinitionId DefinitionId, MetricSlug Slug, LocalizedName Name, MetricUnit Unit, MetricKind Kind, MetricReading? Latest);
+
+    public static string Sql(MetricSetsTables tables, MembershipSql? rules) => $"""
+        WITH {StatementAccess.ForMember(rules, "@p2")}
+        SELECT {StatementGrant.Columns}, v.visible, s.name, s.member_user_id, s.workout_id, s.organization_id,
                d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}
-        FROM {tables.Sets} AS s
+        FROM access
+        LEFT JOIN {tables.Sets} AS s ON access.granted AND s.id = @p1
+        LEFT JOIN LATERAL (SELECT {StatementAccess.SetVisible(rules, "s")} AS visible) AS v ON true
         LEFT JOIN {tables.SetDefinitions} AS e ON e.set_id = s.id
         LEFT JOIN {tables.Definitions} AS d ON d.id = e.definition_id
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{tables.VisibleRows("mm", "@p3")} AND {ReadingColumns.Plausible("mm", "d")}
+            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{tables.VisibleRows("mm")} AND {ReadingColumns.Plausible("mm", "d")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
             LIMIT 1) AS m ON true
-        WHERE s.id = @p1
         ORDER BY e.sort_order, d.id
         """;
 
-    public static Task<List<Row>> RunAsync(
-        DbContext context, MetricSetId setId, UserId memberId, IReadOnlyList<OrganizationId>? confinedTo, string defaultLanguage, CancellationToken cancellationToken)
+    /// <summary>Reads the verdict and the set; the set is <see langword="null"/> when it does not exist.</summary>
+    public static async Task<(StatementGrant Grant, Result? Set)> RunAsync(
+        DbContext context, StatementAccess access, MetricSetId setId, UserId memberId, string defaultLanguage, CancellationToken cancellationToken)
     {
+        const int at = StatementGrant.Count;
         var tables = MetricSetsTables.Of(context);
-        return SqlRunner.QueryAsync(
+        var (grant, rows) = await GuardedRead.RunAsync(
             context,
-            tables.Sql(Sql),
-            () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value), SqlParameters.ConfinedTo(confinedTo)],
+            tables.Sql(t => Sql(t, access.RulesInSql), access.Variant),
+            access,
+            () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value)],
             reader =>
             {
-                var owner = reader.IsDBNull(1) ? reader.IsDBNull(2)
-                        ? MetricOwner.ForOrganization(new OrganizationId(reader.GetGuid(3)))
-                        : MetricOwner.ForWorkout(new WorkoutId(reader.GetGuid(2)))
-                    : MetricOwner.ForMember(new UserId(reader.GetGuid(1)));
-                if (reader.IsDBNull(4))
+                if (reader.IsDBNull(at + 1))
                 {
-                    return new Row(reader.GetString(0), owner, null, null, null, default, default, null);
+                    return null;
                 }
 
-                var definitionId = new MetricDefinitionId(reader.GetGuid(4));
-                return new Row(
-                    reader.GetString(0),
-                    owner,
+                var owner = reader.IsDBNull(at + 2) ? reader.IsDBNull(at + 3)
+                        ? MetricOwner.ForOrganization(new OrganizationId(reader.GetGuid(at + 4)))
+                        : MetricOwner.ForWorkout(new WorkoutId(reader.GetGuid(at + 3)))
+                    : MetricOwner.ForMember(new UserId(reader.GetGuid(at + 2)));
+                var visible = reader.IsDBNull(at) ? (bool?)null : reader.GetBoolean(at);
+                if (reader.IsDBNull(at + 5))
+                {
+                    return new Result(default, visible, reader.GetString(at + 1), owner, []);
+                }
+
+                var definitionId = new MetricDefinitionId(reader.GetGuid(at + 5));
+                var row = new Row(
                     definitionId,
-                    MetricSlug.Parse(reader.GetString(5)),
-                    LocalizedNameConverter.Read(reader.GetString(6), defaultLanguage),
-                    reader.GetFieldValue<MetricUnit>(7),
-                    reader.GetFieldValue<MetricKind>(8),
-                    ReadingColumns.Read(reader, 9, memberId, definitionId));
+                    MetricSlug.Parse(reader.GetString(at + 6)),
+                    LocalizedNameConverter.Read(reader.GetString(at + 7), defaultLanguage),
+                    reader.GetFieldValue<MetricUnit>(at + 8),
+                    reader.GetFieldValue<MetricKind>(at + 9),
+                    ReadingColumns.Read(reader, at + 10, memberId, definitionId));
+                return new Result(default, visible, reader.GetString(at + 1), owner, [row]);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+
+        if (rows.Count == 0 || rows[0] is not { } first)
+        {
+            return (grant, null);
+        }
+
+        return (grant, first with { Grant = grant, Rows = [.. rows.SelectMany(row => row!.Rows)] });
     }
 }

@@ -15,10 +15,6 @@ internal static class SqlParameters
     public static NpgsqlParameter Uuids(IEnumerable<Guid> values) =>
         new NpgsqlParameter<Guid[]> { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
-    /// <summary>The organizations a viewer's reads are confined to under restricted provenance, as a <c>uuid[]</c>, or NULL for none.</summary>
-    public static NpgsqlParameter ConfinedTo(IReadOnlyList<OrganizationId>? organizations) =>
-        new NpgsqlParameter<Guid[]?> { TypedValue = organizations is null ? null : [.. organizations.Select(o => o.Value)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
-
     public static NpgsqlParameter Text(string? value) =>
         new NpgsqlParameter<string?> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
 

@@ -122,7 +122,7 @@ internal sealed class BulkRecorder(DbContext context, MetricAccessPolicy policy,
     private async Task<Dictionary<UserId, OrganizationId?>> AuthorizeAsync(MetricViewer actor, List<RecordMetricRequest> batch, CancellationToken cancellationToken)
     {
         var provenance = ModelSettings.Provenance(context);
-        var access = policy.Begin(provenance);
+        var access = policy.Begin(context);
         var recordedIn = new Dictionary<UserId, OrganizationId?>();
         foreach (var member in batch.Where(request => request is not null).Select(request => request.MemberId).Distinct())
         {

@@ -19,21 +19,25 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
             ReadLimits.EnsureInRange(sources.Length, 1, MetricLimits.MaxSourcesPerRead, nameof(query.Sources));
         }
 
-        var (members, scope) = await policy.Begin(ModelSettings.Provenance(context)).ReadOrganizationAsync(viewer, query.OrganizationId, cancellationToken).ConfigureAwait(false);
+        var access = policy.Begin(context);
+        var (statement, members) = await access.BeforeOrganizationReadAsync(viewer, query.OrganizationId, cancellationToken).ConfigureAwait(false);
 
-        // After the policy: a viewer who may not read the organization learns nothing from a cursor, good or bad.
+        // A cursor is opened before the statement but judged after its verdict: a viewer who may not read the
+        // organization learns nothing from one, good or bad.
         var binding = $"leaderboard|{query.OrganizationId}|{query.DefinitionId}|{query.Order}|{query.Units}|{(sources is null ? "*" : string.Join(',', sources))}";
-        var after = PageCursor.Decode(seal, query.Cursor, binding, nameof(query.Cursor));
+        var (after, badCursor) = PageCursor.Open(seal, query.Cursor, binding, nameof(query.Cursor));
 
-        // One round trip: the definition's unit and kind come back with the ranked page.
-        var rows = await LeaderboardQuery.RunAsync(
-            context, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, scope.ConfinedTo, sources, cancellationToken)
+        // One round trip: the access decision, the definition's unit and kind, and the ranked page.
+        var (grant, found) = await LeaderboardQuery.RunAsync(
+            context, statement, query.OrganizationId, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, sources, cancellationToken)
             .ConfigureAwait(false);
-        if (rows.Count == 0)
+        var scope = access.After(grant, viewer, MetricAccessRequest.ReadOrganization(query.OrganizationId), new MetricNotFoundException(MetricEntity.Organization, query.OrganizationId));
+        if (badCursor is not null)
         {
-            throw new MetricNotFoundException(MetricEntity.MetricDefinition, query.DefinitionId);
+            throw badCursor;
         }
 
+        var rows = found ?? throw new MetricNotFoundException(MetricEntity.MetricDefinition, query.DefinitionId);
         var (definitionUnit, kind) = (rows[0].Unit, rows[0].Kind);
         if (query.Order == LeaderboardOrder.BestFirst && kind.BestDirection() == BestDirection.None)
         {

@@ -26,8 +26,10 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
     {
         ReadLimits.EnsureDefinitions(definitionIds);
         ReadLimits.EnsureInRange(count, 1, MetricLimits.MaxLastCount, nameof(count));
-        var scope = await ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var found = await LastValuesQuery.RunAsync(context, memberId, definitionIds, count, scope.ConfinedTo, cancellationToken).ConfigureAwait(false);
+        var access = policy.Begin(context);
+        var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var (grant, found) = await LastValuesQuery.RunAsync(context, statement, memberId, definitionIds, count, cancellationToken).ConfigureAwait(false);
+        var scope = After(access, grant, viewer, memberId);
         ReadLimits.EnsureAllFound(definitionIds, found.Keys);
         return found.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<MetricReading>)[.. pair.Value.Select(scope.Disclose)]);
     }
@@ -36,8 +38,10 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         MetricViewer viewer, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, CancellationToken cancellationToken = default)
     {
         ReadLimits.EnsureDefinitions(definitionIds);
-        var scope = await ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var rows = await PersonalBestQuery.RunAsync(context, memberId, definitionIds, scope.ConfinedTo, cancellationToken).ConfigureAwait(false);
+        var access = policy.Begin(context);
+        var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var (grant, rows) = await PersonalBestQuery.RunAsync(context, statement, memberId, definitionIds, cancellationToken).ConfigureAwait(false);
+        var scope = After(access, grant, viewer, memberId);
         ReadLimits.EnsureAllFound(definitionIds, rows.Select(row => row.DefinitionId));
         return rows
             .Where(row => row.Best is not null && row.Kind.BestDirection() != BestDirection.None)
@@ -48,16 +52,25 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
     {
         ArgumentNullException.ThrowIfNull(query);
         ReadLimits.EnsureInRange(query.PageSize, 1, MetricLimits.MaxPageSize, nameof(query.PageSize));
-        var scope = await ReadMemberAsync(viewer, query.MemberId, cancellationToken).ConfigureAwait(false);
+        var access = policy.Begin(context);
+        var statement = await access.BeforeMemberReadAsync(viewer, query.MemberId, cancellationToken).ConfigureAwait(false);
 
-        // After the policy: a viewer who may not read the member learns nothing from a cursor, good or bad.
+        // A cursor is opened before the statement but judged after its verdict: a viewer who may not read the member
+        // learns nothing from one, good or bad.
         var binding = $"history|{query.MemberId}|{query.DefinitionId}|{query.Interval}";
-        var after = PageCursor.Decode(seal, query.Cursor, binding, nameof(query.Cursor));
+        var (after, badCursor) = PageCursor.Open(seal, query.Cursor, binding, nameof(query.Cursor));
+
         var afterTime = after is { } position ? Instant.FromUnixTimeTicks((long)position.Key) : HistoryQuery.Earliest;
-        var rows = await HistoryQuery.RunAsync(
-            context, query.MemberId, query.DefinitionId, query.Interval, afterTime, after?.TieBreaker ?? Guid.Empty, query.PageSize + 1, scope.ConfinedTo, cancellationToken)
-            .ConfigureAwait(false)
-            ?? throw new MetricNotFoundException(MetricEntity.MetricDefinition, query.DefinitionId);
+        var (grant, page) = await HistoryQuery.RunAsync(
+            context, statement, query.MemberId, query.DefinitionId, query.Interval, afterTime, after?.TieBreaker ?? Guid.Empty, query.PageSize + 1, cancellationToken)
+            .ConfigureAwait(false);
+        var scope = After(access, grant, viewer, query.MemberId);
+        if (badCursor is not null)
+        {
+            throw badCursor;
+        }
+
+        var rows = page ?? throw new MetricNotFoundException(MetricEntity.MetricDefinition, query.DefinitionId);
 
         // One row more than the page tells whether a next page exists without a count query.
         var items = rows.Take(query.PageSize).Select(scope.Disclose).ToList();
@@ -67,6 +80,6 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         return new MetricPage<MetricReading>(items, next);
     }
 
-    private Task<ReadScope> ReadMemberAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken) =>
-        policy.Begin(ModelSettings.Provenance(context)).ReadMemberAsync(viewer, memberId, cancellationToken);
+    private static ReadScope After(AccessCall access, StatementGrant grant, MetricViewer viewer, UserId memberId) =>
+        access.After(grant, viewer, MetricAccessRequest.ReadValues(memberId), new MetricNotFoundException(MetricEntity.Member, memberId));
 }

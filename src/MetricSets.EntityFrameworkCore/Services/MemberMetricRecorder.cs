@@ -21,7 +21,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
         var recordedAt = rules.RecordedAtOf(request, rules.Now());
 
         // The policy first: an actor who may not record for the member touches nothing of ours in the database.
-        var recordedIn = await policy.Begin(ModelSettings.Provenance(context)).RecordForMemberAsync(actor, request.MemberId, source, cancellationToken).ConfigureAwait(false);
+        var recordedIn = await policy.Begin(context).RecordForMemberAsync(actor, request.MemberId, source, cancellationToken).ConfigureAwait(false);
         if (ModelSettings.Provenance(context) == MemberMetricProvenance.None)
         {
             recordedIn = null;
@@ -71,7 +71,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
     {
         ArgumentNullException.ThrowIfNull(actor);
         var stored = await RecordCommand.FindAsync(context, id, cancellationToken).ConfigureAwait(false);
-        var allowed = stored is not null && await policy.Begin(ModelSettings.Provenance(context)).CanDeleteAsync(
+        var allowed = stored is not null && await policy.Begin(context).CanDeleteAsync(
             actor,
             stored.MemberId,
             stored.RecordedIn is { } organization ? new OrganizationId(organization) : null,

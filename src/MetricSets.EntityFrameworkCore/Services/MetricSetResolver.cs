@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
-/// <summary>The <see cref="IMetricSetResolver"/> over the host's context.</summary>
+/// <summary>The <see cref="IMetricSetResolver"/> over the host's context: one statement, its access decision included.</summary>
 internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccessPolicy policy) : IMetricSetResolver
     where TContext : DbContext
 {
@@ -14,27 +14,27 @@ internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccess
         ArgumentNullException.ThrowIfNull(query);
         var (setId, memberId, preference) = (query.SetId, query.MemberId, query.Units);
         var tag = LocalizedName.NormalizeLanguageTag(query.Language);
-        var access = policy.Begin(ModelSettings.Provenance(context));
-        var scope = await access.ReadMemberAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var rows = await SetResolutionQuery.RunAsync(
-            context, setId, memberId, scope.ConfinedTo, ModelSettings.RequireDefaultLanguage(context), cancellationToken).ConfigureAwait(false);
+        var access = policy.Begin(context);
+        var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var (grant, set) = await SetResolutionQuery.RunAsync(
+            context, statement, setId, memberId, ModelSettings.RequireDefaultLanguage(context), cancellationToken).ConfigureAwait(false);
+        var scope = access.After(grant, viewer, MetricAccessRequest.ReadValues(memberId), new MetricNotFoundException(MetricEntity.Member, memberId));
 
         // A set the viewer may not see answers like a set that does not exist.
-        if (rows.Count == 0 || !await access.CanSeeSetAsync(viewer, rows[0].Owner, cancellationToken).ConfigureAwait(false))
+        if (set is null || !await access.CanSeeSetAsync(viewer, set.Owner, set.VisibleByDefaultRules, cancellationToken).ConfigureAwait(false))
         {
             throw new MetricNotFoundException(MetricEntity.MetricSet, setId);
         }
 
-        var metrics = rows
-            .Where(row => row.DefinitionId is not null)
+        var metrics = set.Rows
             .Select(row =>
             {
                 var unit = preference.UnitFor(row.Unit);
                 return new ResolvedMetric
                 {
-                    DefinitionId = row.DefinitionId!.Value,
-                    Slug = row.Slug!,
-                    Name = row.Name!.Resolve(tag),
+                    DefinitionId = row.DefinitionId,
+                    Slug = row.Slug,
+                    Name = row.Name.Resolve(tag),
                     Kind = row.Kind,
                     Unit = unit,
                     LatestValue = row.Latest?.Value.ConvertTo(unit),
@@ -42,6 +42,6 @@ internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccess
                 };
             })
             .ToList();
-        return new ResolvedMetricSet { Id = setId, Name = rows[0].SetName, Owner = rows[0].Owner, MemberId = memberId, Metrics = metrics };
+        return new ResolvedMetricSet { Id = setId, Name = set.SetName, Owner = set.Owner, MemberId = memberId, Metrics = metrics };
     }
 }

@@ -18,7 +18,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
     private const MetricEntity Entity = MetricEntity.MetricSet;
 
     // One access call per library call: the directory is asked each question once.
-    private AccessCall BeginAccess() => policy.Begin(ModelSettings.Provenance(context));
+    private AccessCall BeginAccess() => policy.Begin(context);
 
     private IQueryable<MetricSet> Sets => context.Set<MetricSet>().AsNoTracking().Include(s => s.Entries);
 

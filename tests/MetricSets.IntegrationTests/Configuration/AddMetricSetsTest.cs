@@ -35,7 +35,53 @@ public sealed class AddMetricSetsTest
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("No IMembershipDirectory is registered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MetricSets does not know who belongs where", error.Message, StringComparison.Ordinal);
+        Assert.Contains("o.Memberships.UseEntity<Membership>()", error.Message, StringComparison.Ordinal);
+        Assert.Contains("register your IMembershipDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mapped_memberships_stand_in_for_a_directory()
+    {
+        using var provider = Build<GymContext>(
+            npgsql => npgsql.UseMetricSets(),
+            o => o.Memberships.UseEntity<GymMembership>().HasColumns(organization: "gym_id").HasRoles(["coach"], ["athlete"]).WorkoutsBelongTo("gym_id"),
+            withDirectory: false);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void A_table_the_model_does_not_map_is_taken_on_trust()
+    {
+        using var provider = Build<TestDbContext>(npgsql => npgsql.UseMetricSets(), ServiceScope.MapMemberships, withDirectory: false);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Theory]
+    [InlineData("entity", "Memberships.UseEntity<NotMapped>(): the context's model does not map NotMapped.")]
+    [InlineData("column", "the memberships table \"gym_memberships\" has no column 'organization_id' (it has: gym_id, role, user_id)")]
+    [InlineData("role in both", "'coach' cannot be both a staff role and a member role")]
+    [InlineData("no member role", "name at least one staff role and one member role, none of them blank")]
+    [InlineData("blank role", "name at least one staff role and one member role, none of them blank")]
+    [InlineData("workout column", "WorkoutsBelongTo(\"organization_id\"): the workouts table gym_workouts has no such column (it has: gym_id, id)")]
+    public void Mapped_memberships_that_do_not_fit_the_model_fail_at_start_up_naming_what_is_wrong(string mistake, string expected)
+    {
+        Action<MetricSets.EntityFrameworkCore.MetricSetsOptions> configure = mistake switch
+        {
+            "entity" => o => o.Memberships.UseEntity<NotMapped>(),
+            "column" => o => o.Memberships.UseEntity<GymMembership>(),
+            "role in both" => o => o.Memberships.UseEntity<GymMembership>().HasColumns(organization: "gym_id").HasRoles(["coach"], ["coach", "athlete"]),
+            "no member role" => o => o.Memberships.UseEntity<GymMembership>().HasColumns(organization: "gym_id").HasRoles(["coach"], []),
+            "blank role" => o => o.Memberships.UseEntity<GymMembership>().HasColumns(organization: "gym_id").HasRoles(["coach", " "], ["athlete"]),
+            _ => o => o.Memberships.UseEntity<GymMembership>().HasColumns(organization: "gym_id").WorkoutsBelongTo("organization_id"),
+        };
+        using var provider = Build<GymContext>(npgsql => npgsql.UseMetricSets(), configure, withDirectory: false);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -111,4 +157,55 @@ public sealed class AddMetricSetsTest
     }
 
     public sealed class ContextWithoutModel(DbContextOptions<ContextWithoutModel> options) : DbContext(options);
+
+    public sealed class AppUser
+    {
+        public Guid Id { get; set; }
+    }
+
+    public sealed class NotMapped;
+
+    public sealed class GymMembership
+    {
+        public Guid UserId { get; set; }
+
+        public Guid GymId { get; set; }
+
+        public string Role { get; set; } = string.Empty;
+    }
+
+    public sealed class GymWorkout
+    {
+        public Guid Id { get; set; }
+
+        public Guid GymId { get; set; }
+    }
+
+    /// <summary>A host that maps its memberships and workouts itself, with a gym_id where the library defaults to organization_id.</summary>
+    public sealed class GymContext(DbContextOptions<GymContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            modelBuilder.Entity<AppUser>().ToTable("users").Property(u => u.Id).HasColumnName("id");
+            modelBuilder.Entity<GymWorkout>(workout =>
+            {
+                workout.ToTable("gym_workouts");
+                workout.Property(w => w.Id).HasColumnName("id");
+                workout.Property(w => w.GymId).HasColumnName("gym_id");
+            });
+            modelBuilder.Entity<GymMembership>(membership =>
+            {
+                membership.ToTable("gym_memberships");
+                membership.HasKey(m => new { m.UserId, m.GymId });
+                membership.Property(m => m.UserId).HasColumnName("user_id");
+                membership.Property(m => m.GymId).HasColumnName("gym_id");
+                membership.Property(m => m.Role).HasColumnName("role");
+            });
+            modelBuilder.ApplyMetricSets(o =>
+            {
+                o.Users.UseEntity<AppUser>();
+                o.Workouts.UseEntity<GymWorkout>();
+            });
+        }
+    }
 }

@@ -1,4 +1,7 @@
+using MetricSets.EntityFrameworkCore;
+using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Queries;
+using MetricSets.IntegrationTests.TestUtilities;
 using Npgsql;
 using NpgsqlTypes;
 using Xunit.Abstractions;
@@ -22,6 +25,10 @@ public sealed class LargeDatabaseFixture : IAsyncLifetime
 
     public Guid SetId { get; } = Guid.Parse("00000000-0000-7000-8000-0000000005e7");
 
+    public OrganizationId Gym { get; } = new(Guid.Parse("00000000-0000-7000-8000-000000000001"));
+
+    public UserId Coach { get; } = new(Guid.Parse("00000000-0000-7000-8000-0000000c0ac4"));
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestServer.CreateDatabaseAsync("metricsets_plans");
@@ -40,6 +47,9 @@ public sealed class LargeDatabaseFixture : IAsyncLifetime
                 SELECT gen_random_uuid(), '{{HeavyMember}}', d.id, 100, 'kg', now() - (v || ' minutes')::interval
                 FROM (SELECT id FROM metric_definitions ORDER BY id LIMIT 1) d CROSS JOIN generate_series(1, 5000) v;
             INSERT INTO metric_sets (id, name, organization_id) VALUES ('{{SetId}}', 'All lifts', '00000000-0000-7000-8000-000000000001');
+            INSERT INTO users (id) VALUES ('{{Coach}}');
+            INSERT INTO memberships (user_id, organization_id, role) VALUES ('{{Coach}}', '{{Gym}}', 'staff');
+            INSERT INTO memberships (user_id, organization_id, role) SELECT id, '{{Gym}}', 'member' FROM users WHERE id <> '{{Coach}}';
             INSERT INTO metric_set_definitions (set_id, definition_id, sort_order)
                 SELECT '{{SetId}}', id, row_number() OVER (ORDER BY slug) FROM metric_definitions;
             ANALYZE;
@@ -50,17 +60,19 @@ public sealed class LargeDatabaseFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public async Task<string> ExplainAsync(string sql, params NpgsqlParameter[] parameters)
+    public async Task<string> ExplainAsync(string sql, NpgsqlParameter[] access, params NpgsqlParameter[] parameters)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, connection);
         for (var index = 0; index < parameters.Length; index++)
         {
-            // The library's SQL names its i-th parameter @p{i}.
+            // The library's SQL names its i-th parameter @p{i}, and the access decision's by name.
             parameters[index].ParameterName = $"p{index + 1}";
             command.Parameters.Add(parameters[index]);
         }
+
+        command.Parameters.AddRange(access);
 
         await using var reader = await command.ExecuteReaderAsync();
         var lines = new List<string>();
@@ -89,8 +101,9 @@ public sealed class LargeDatabaseFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// EXPLAIN ANALYZE of the exact SQL each hot read runs, over 205,000 rows: the seed's index serves member_metrics, and
-/// member_metrics is never scanned sequentially.
+/// EXPLAIN ANALYZE of the exact SQL each hot read runs, over 205,000 rows, as a gym's coach reads (the access decision
+/// made by a host directory, or inside the statement from mapped memberships): the seed's index serves member_metrics,
+/// and member_metrics is never scanned sequentially.
 /// </summary>
 public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper output) : IClassFixture<LargeDatabaseFixture>
 {
@@ -105,12 +118,15 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         Assert.True((long)(await command.ExecuteScalarAsync())! >= 200_000);
     }
 
-    [Fact]
-    public async Task Latest_values_probe_the_member_index_once_per_definition_even_for_a_deep_history()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task Latest_values_probe_the_member_index_once_per_definition_even_for_a_deep_history(MembershipSource memberships)
     {
+        var (tables, rules, access) = await AccessAsync(memberships);
         var plan = await ExplainAsync(
-            LastValuesQuery.Sql(await TablesAsync()),
-            Uuid(large.HeavyMember), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 1 }, NoConfinement());
+            LastValuesQuery.Sql(tables, rules), access,
+            Uuid(large.HeavyMember), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 1 });
 
         AssertUsesMemberIndexWithoutSeqScan(plan);
 
@@ -118,41 +134,49 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         Assert.DoesNotContain("rows=5000", plan, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Personal_bests_read_member_metrics_through_the_member_index()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task Personal_bests_read_member_metrics_through_the_member_index(MembershipSource memberships)
     {
+        var (tables, rules, access) = await AccessAsync(memberships);
         var plan = await ExplainAsync(
-            PersonalBestQuery.Sql(await TablesAsync()),
-            Uuid(large.MemberIds[0]), Uuids(large.DefinitionIds), new NpgsqlParameter<string[]> { TypedValue = ["one_rep_max"], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, NoConfinement());
+            PersonalBestQuery.Sql(tables, rules), access,
+            Uuid(large.MemberIds[0]), Uuids(large.DefinitionIds), new NpgsqlParameter<string[]> { TypedValue = ["one_rep_max"], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
         AssertUsesMemberIndexWithoutSeqScan(plan);
     }
 
-    [Fact]
-    public async Task History_is_a_range_scan_of_the_member_index()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task History_is_a_range_scan_of_the_member_index(MembershipSource memberships)
     {
+        var (tables, rules, access) = await AccessAsync(memberships);
         var plan = await ExplainAsync(
-            HistoryQuery.Sql(await TablesAsync()),
+            HistoryQuery.Sql(tables, rules), access,
             Uuid(large.HeavyMember),
             Uuid(large.DefinitionIds.Order().First()),
             new NpgsqlParameter<DateTime> { TypedValue = DateTime.UtcNow.AddDays(-2) },
             new NpgsqlParameter<DateTime> { TypedValue = DateTime.UtcNow },
             new NpgsqlParameter<DateTime> { TypedValue = DateTime.UtcNow.AddDays(-1) },
             Uuid(Guid.Empty),
-            new NpgsqlParameter<int> { TypedValue = 101 },
-            NoConfinement());
+            new NpgsqlParameter<int> { TypedValue = 101 });
 
         AssertUsesMemberIndexWithoutSeqScan(plan);
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Leaderboards_probe_the_member_index_once_per_member(bool latestFirst)
+    [InlineData(false, MembershipSource.Directory)]
+    [InlineData(true, MembershipSource.Directory)]
+    [InlineData(false, MembershipSource.Mapped)]
+    [InlineData(true, MembershipSource.Mapped)]
+    public async Task Leaderboards_probe_the_member_index_once_per_member(bool latestFirst, MembershipSource memberships)
     {
+        var (tables, rules, access) = await AccessAsync(memberships);
         var plan = await ExplainAsync(
-            LeaderboardQuery.Sql(await TablesAsync()),
-            Uuids(large.MemberIds),
+            LeaderboardQuery.Sql(tables, rules), access,
+            Uuids(memberships == MembershipSource.Directory ? large.MemberIds : []),
             Uuid(large.DefinitionIds[0]),
             new NpgsqlParameter<bool> { TypedValue = latestFirst },
             new NpgsqlParameter<bool> { TypedValue = true },
@@ -160,17 +184,22 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
             Uuid(Guid.Empty),
             new NpgsqlParameter<int> { TypedValue = 21 },
             new NpgsqlParameter<string[]> { TypedValue = ["one_rep_max"], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-            NoConfinement(),
-            new NpgsqlParameter<string[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            new NpgsqlParameter<string[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            Uuid(large.Gym.Value));
 
         AssertUsesMemberIndexWithoutSeqScan(plan);
-        Assert.Contains("loops=1000", plan, StringComparison.Ordinal);
+
+        // The directory lists 1,000 members; the mapped memberships give the gym's 2,001.
+        Assert.Contains(memberships == MembershipSource.Directory ? "loops=1000" : "loops=2001", plan, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Set_resolution_probes_the_member_index_per_definition_of_the_set()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task Set_resolution_probes_the_member_index_per_definition_of_the_set(MembershipSource memberships)
     {
-        var plan = await ExplainAsync(SetResolutionQuery.Sql(await TablesAsync()), Uuid(large.SetId), Uuid(large.MemberIds[0]), NoConfinement());
+        var (tables, rules, access) = await AccessAsync(memberships);
+        var plan = await ExplainAsync(SetResolutionQuery.Sql(tables, rules), access, Uuid(large.SetId), Uuid(large.MemberIds[0]));
 
         AssertUsesMemberIndexWithoutSeqScan(plan);
         Assert.Contains("loops=20", plan, StringComparison.Ordinal);
@@ -182,23 +211,27 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         Assert.DoesNotContain("Seq Scan on member_metrics", plan, StringComparison.Ordinal);
     }
 
-    private static NpgsqlParameter NoConfinement() => new NpgsqlParameter<Guid[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
-
     private static NpgsqlParameter Uuid(Guid value) => new NpgsqlParameter<Guid> { TypedValue = value };
 
     private static NpgsqlParameter Uuids(Guid[] values) =>
         new NpgsqlParameter<Guid[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
-    private async Task<string> ExplainAsync(string sql, params NpgsqlParameter[] parameters)
+    private async Task<string> ExplainAsync(string sql, NpgsqlParameter[] access, params NpgsqlParameter[] parameters)
     {
-        var plan = await large.ExplainAsync(sql, parameters);
+        var plan = await large.ExplainAsync(sql, access, parameters);
         output.WriteLine(plan);
         return plan;
     }
 
-    private async Task<MetricSetsTables> TablesAsync()
+    // The gym's coach reads: granted by a host directory beforehand, or decided in the statement from the mapped memberships.
+    private async Task<(MetricSetsTables Tables, MembershipSql? Rules, NpgsqlParameter[] Access)> AccessAsync(MembershipSource memberships)
     {
         await using var context = new TestDbContext(TestServer.Options<TestDbContext>(large.ConnectionString));
-        return MetricSetsTables.Of(context);
+        var options = new MetricSetsOptions();
+        ServiceScope.MapMemberships(options);
+        var rules = memberships == MembershipSource.Mapped ? MembershipSql.Of(context.Model, options.Memberships) : null;
+        var coach = MetricViewer.ForStaff(large.Coach, large.Gym);
+        var access = new StatementAccess(coach, rules, rules is null ? [MetricAccessGrant.InOrganization(large.Gym)] : []);
+        return (MetricSetsTables.Of(context), rules, access.Parameters());
     }
 }

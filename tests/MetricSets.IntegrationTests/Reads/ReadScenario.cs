@@ -1,4 +1,5 @@
 using MetricSets.IntegrationTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;
@@ -24,9 +25,10 @@ public sealed class ReadScenario
 
     public Instant Now => Scope.Clock.GetCurrentInstant();
 
-    public static async Task<ReadScenario> CreateAsync(DatabaseFixture database)
+    public static async Task<ReadScenario> CreateAsync(
+        DatabaseFixture database, MembershipSource memberships = MembershipSource.Directory, Action<DbContextOptionsBuilder>? context = null)
     {
-        var scenario = new ReadScenario(new ServiceScope(database.ConnectionString));
+        var scenario = new ReadScenario(new ServiceScope(database.ConnectionString, context: context, memberships: memberships));
         scenario.Gym = await database.AddOrganizationAsync();
         scenario.Coach = await database.AddUserAsync();
         scenario.Scope.Directory.AddStaff(scenario.Coach, scenario.Gym);

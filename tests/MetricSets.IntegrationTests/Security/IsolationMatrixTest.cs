@@ -18,24 +18,29 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
     private static readonly Duration Day = Duration.FromDays(1);
 
     [Theory]
-    [InlineData(MemberMetricProvenance.None, false)]
-    [InlineData(MemberMetricProvenance.Restrict, false)]
-    [InlineData(MemberMetricProvenance.Restrict, true)]
-    public async Task No_viewer_reads_or_writes_across_organizations(MemberMetricProvenance provenance, bool assignedCoachesOnly)
+    [InlineData(MemberMetricProvenance.None, false, MembershipSource.Directory)]
+    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Directory)]
+    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Directory)]
+    [InlineData(MemberMetricProvenance.None, false, MembershipSource.Mapped)]
+    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Mapped)]
+    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Mapped)]
+    public async Task No_viewer_reads_or_writes_across_organizations(MemberMetricProvenance provenance, bool assignedCoachesOnly, MembershipSource memberships)
     {
-        var world = await World.CreateAsync(provenance, assignedCoachesOnly);
+        var world = await World.CreateAsync(provenance, assignedCoachesOnly, memberships);
         var matrix = await RunAsync(world);
 
-        output.WriteLine($"{provenance}{(assignedCoachesOnly ? ", assigned coaches only" : string.Empty)}: {matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
+        output.WriteLine($"{provenance}{(assignedCoachesOnly ? ", assigned coaches only" : string.Empty)}, {memberships}: {matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
         Assert.True(matrix.Leaks.Count == 0, string.Join('\n', matrix.Leaks.Take(20)));
         Assert.True(matrix.Cases > 1000, $"only {matrix.Cases} cases ran");
     }
 
-    [Fact]
-    public async Task The_matrix_catches_a_policy_that_trusts_a_claimed_role()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task The_matrix_catches_a_policy_that_trusts_a_claimed_role(MembershipSource memberships)
     {
         // A host rule that grants what a viewer claims, without the directory's confirmation: the classic mistake.
-        var world = await World.CreateAsync(MemberMetricProvenance.Restrict, assignedCoachesOnly: false, extraRule: new TrustClaimedStaffRule());
+        var world = await World.CreateAsync(MemberMetricProvenance.Restrict, assignedCoachesOnly: false, memberships, extraRule: new TrustClaimedStaffRule());
         var matrix = await RunAsync(world);
 
         output.WriteLine($"Broken policy: {matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
@@ -490,7 +495,8 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
 
         public Oracle Oracle => new(this);
 
-        public static async Task<World> CreateAsync(MemberMetricProvenance provenance, bool assignedCoachesOnly, IMetricAccessHandler? extraRule = null)
+        public static async Task<World> CreateAsync(
+            MemberMetricProvenance provenance, bool assignedCoachesOnly, MembershipSource memberships, IMetricAccessHandler? extraRule = null)
         {
             var database = DatabaseFixture.Attach(await TestServer.CreateDatabaseAsync($"metricsets_matrix_{provenance}", provenance));
             HashSet<(UserId Coach, UserId Athlete)>? assignments = assignedCoachesOnly ? [] : null;
@@ -498,7 +504,8 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
             var scope = new ServiceScope(
                 database.ConnectionString,
                 provenance: provenance,
-                services: rule is null ? null : services => services.AddScoped(_ => rule));
+                services: rule is null ? null : services => services.AddScoped(_ => rule),
+                memberships: memberships);
             var world = new World { Provenance = provenance, Assignments = assignments, Scope = scope, Squat = await scope.BackSquatAsync() };
 
             for (var i = 0; i < 3; i++)

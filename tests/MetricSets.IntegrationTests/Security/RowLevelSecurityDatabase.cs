@@ -77,7 +77,6 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
             SET search_path = {{schema}};
             {{TestServer.HostTablesSql}}
             {{TestServer.GenerateSchemaScript(provenance)}}
-            CREATE TABLE memberships (user_id uuid, organization_id uuid, role text);
             CREATE VIEW metricsets_memberships AS SELECT user_id, organization_id, role FROM memberships;
             CREATE TABLE workout_organizations (workout_id uuid, organization_id uuid);
             CREATE VIEW metricsets_workout_organizations AS SELECT workout_id, organization_id FROM workout_organizations;

@@ -21,12 +21,23 @@ public sealed class ServiceScope : IAsyncDisposable
         Action<DbContextOptionsBuilder>? context = null,
         Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
         Type? contextType = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        MembershipSource memberships = MembershipSource.Directory)
     {
         Directory = Directories.GetOrAdd(connectionString, _ => new TestMembershipDirectory());
         var collection = new ServiceCollection();
         collection.AddSingleton<IClock>(Clock);
-        collection.AddSingleton<IMembershipDirectory>(Directory);
+        if (memberships == MembershipSource.Directory)
+        {
+            collection.AddSingleton<IMembershipDirectory>(Directory);
+        }
+        else
+        {
+            // The same memberships, in the database's own tables, described to the library as a host would.
+            Directory.MirrorTo(connectionString);
+            configure = MapMemberships + configure;
+        }
+
         var wiring = new Wiring(connectionString, configure, context, npgsql);
         _contextType = (contextType, provenance) switch
         {
@@ -43,6 +54,10 @@ public sealed class ServiceScope : IAsyncDisposable
     }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 1, 9, 0));
+
+    /// <summary>How the test databases' memberships table (<see cref="TestServer.HostTablesSql"/>) is described to the library.</summary>
+    public static void MapMemberships(MetricSetsOptions options) =>
+        options.Memberships.ToTable("memberships").HasRoles(staff: ["staff"], members: ["member"]).ActiveWhere("ended_at IS NULL").WorkoutsBelongTo("organization_id");
 
     // One directory per database, so scopes over one database agree on who belongs where.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TestMembershipDirectory> Directories = new();
@@ -110,6 +125,16 @@ public sealed class ServiceScope : IAsyncDisposable
         await _scope.DisposeAsync();
         await _provider.DisposeAsync();
     }
+}
+
+/// <summary>Where a test's services learn who belongs where.</summary>
+public enum MembershipSource
+{
+    /// <summary>The host's <see cref="IMembershipDirectory"/> (the in-memory <see cref="TestMembershipDirectory"/>).</summary>
+    Directory,
+
+    /// <summary>The database's memberships table, mapped through <see cref="MetricSetsOptions.Memberships"/>.</summary>
+    Mapped,
 }
 
 public static class ServiceScopeExtensions

@@ -1,8 +1,15 @@
+using Npgsql;
+
 namespace MetricSets.IntegrationTests.TestUtilities;
 
-/// <summary>An in-memory <see cref="IMembershipDirectory"/> that a test fills: who is a member of, or staff in, which organization.</summary>
+/// <summary>
+/// An in-memory <see cref="IMembershipDirectory"/> that a test fills: who is a member of, or staff in, which organization.
+/// Once <see cref="MirrorTo"/> a database, every change is also written to its <c>memberships</c> and <c>workouts</c>
+/// tables (ending a membership sets <c>ended_at</c>), so the same test runs against mapped memberships.
+/// </summary>
 public sealed class TestMembershipDirectory : IMembershipDirectory
 {
+    private string? _mirror;
     private readonly HashSet<(UserId, OrganizationId)> _members = [];
     private readonly HashSet<(UserId, OrganizationId)> _staff = [];
     private readonly Dictionary<WorkoutId, OrganizationId> _workouts = [];
@@ -17,25 +24,78 @@ public sealed class TestMembershipDirectory : IMembershipDirectory
     public TestMembershipDirectory AddMember(UserId user, OrganizationId organization)
     {
         _members.Add((user, organization));
+        Mirror(Join, user.Value, organization.Value, "member");
         return this;
     }
 
     public TestMembershipDirectory AddStaff(UserId user, OrganizationId organization)
     {
         _staff.Add((user, organization));
+        Mirror(Join, user.Value, organization.Value, "staff");
         return this;
     }
 
     public TestMembershipDirectory AddWorkout(WorkoutId workout, OrganizationId organization)
     {
         _workouts[workout] = organization;
+        Mirror(PlaceWorkout, workout.Value, organization.Value);
         return this;
     }
 
     public TestMembershipDirectory RemoveMember(UserId user, OrganizationId organization)
     {
         _members.Remove((user, organization));
+        Mirror("UPDATE memberships SET ended_at = now() WHERE user_id = $1 AND organization_id = $2 AND role = 'member'", user.Value, organization.Value);
         return this;
+    }
+
+    /// <summary>Writes everything so far, and every later change, to <paramref name="connectionString"/>'s tables.</summary>
+    public void MirrorTo(string connectionString)
+    {
+        if (_mirror == connectionString)
+        {
+            return;
+        }
+
+        _mirror = connectionString;
+        foreach (var (user, organization) in _members)
+        {
+            Mirror(Join, user.Value, organization.Value, "member");
+        }
+
+        foreach (var (user, organization) in _staff)
+        {
+            Mirror(Join, user.Value, organization.Value, "staff");
+        }
+
+        foreach (var (workout, organization) in _workouts)
+        {
+            Mirror(PlaceWorkout, workout.Value, organization.Value);
+        }
+    }
+
+    private const string Join =
+        "INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT (user_id, organization_id, role) DO UPDATE SET ended_at = NULL";
+
+    private const string PlaceWorkout =
+        "INSERT INTO workouts (id, organization_id) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET organization_id = EXCLUDED.organization_id";
+
+    private void Mirror(string sql, params object[] values)
+    {
+        if (_mirror is null)
+        {
+            return;
+        }
+
+        using var connection = new NpgsqlConnection(_mirror);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        command.ExecuteNonQuery();
     }
 
     public ValueTask<bool> IsActiveMemberAsync(UserId userId, OrganizationId organizationId, CancellationToken cancellationToken = default)

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using MetricSets.EntityFrameworkCore.Infrastructure;
+using MetricSets.EntityFrameworkCore.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace MetricSets.EntityFrameworkCore.Access;
+
+/// <summary>
+/// The host's memberships (<see cref="MetricSetsOptions.Memberships"/>) as SQL over one model: the questions of
+/// <see cref="IMembershipDirectory"/> written as conditions a statement embeds, with quoted, schema-qualified names.
+/// </summary>
+/// <remarks>
+/// Role values are written into the text as literals (they are the host's configuration, like the table's name), so the
+/// planner sees constants; each condition is an <c>EXISTS</c> that the memberships' (user, organization) index answers.
+/// </remarks>
+internal sealed class MembershipSql
+{
+    private static readonly ConditionalWeakTable<IModel, ConditionalWeakTable<MetricSetsMembershipTable, MembershipSql>> Cache = [];
+
+    private readonly string _table;
+    private readonly string _user;
+    private readonly string _organization;
+    private readonly string _role;
+    private readonly string _active;
+    private readonly string _workoutOrganization;
+
+    private MembershipSql(IModel model, MetricSetsMembershipTable mapping)
+    {
+        var tables = MetricSetsTables.Of(model);
+        _table = MembershipTable(model, mapping);
+        (_user, _organization, _role) = (SqlText.Quote(mapping.UserColumn), SqlText.Quote(mapping.OrganizationColumn), SqlText.Quote(mapping.RoleColumn));
+        (StaffRoles, MemberRoles) = (SqlText.Literals(mapping.StaffRoles), SqlText.Literals(mapping.MemberRoles));
+        _active = mapping.ActivePredicate is { } predicate ? $" AND ({predicate})" : string.Empty;
+        _workoutOrganization = mapping.WorkoutOrganizationColumn is { } column
+            ? $"(SELECT w.{SqlText.Quote(column)} FROM {tables.Workouts.Name} AS w WHERE w.{tables.Workouts.Key} = {{0}})"
+            : "NULL::uuid";
+        Key = string.Join('|', _table, _user, _organization, _role, StaffRoles, MemberRoles, _active, _workoutOrganization);
+    }
+
+    /// <summary>Gets a text that tells two mappings apart, for caching the statements written with them.</summary>
+    public string Key { get; }
+
+    /// <summary>Gets the staff roles as a SQL list of literals.</summary>
+    public string StaffRoles { get; }
+
+    /// <summary>Gets the member roles as a SQL list of literals.</summary>
+    public string MemberRoles { get; }
+
+    /// <summary>Gets every role that counts, staff and member, as a SQL list of literals.</summary>
+    public string AnyRole => $"{StaffRoles}, {MemberRoles}";
+
+    /// <summary>Returns the SQL of <paramref name="mapping"/> over <paramref name="model"/>, built once per model.</summary>
+    public static MembershipSql Of(IModel model, MetricSetsMembershipTable mapping) =>
+        Cache.GetValue(model, _ => []).GetValue(mapping, m => new MembershipSql(model, m));
+
+    /// <summary>Returns the memberships table's quoted, qualified name as the mapping and model say, or throws naming what is wrong.</summary>
+    public static string MembershipTable(IModel model, MetricSetsMembershipTable mapping)
+    {
+        if (mapping.EntityType is { } type)
+        {
+            var entityType = model.FindEntityType(type) ?? throw new InvalidOperationException(
+                $"MetricSetsOptions.Memberships.UseEntity<{type.Name}>(): the context's model does not map {type.Name}.");
+            return SqlText.Qualified(entityType.GetSchema(), entityType.GetTableName()!);
+        }
+
+        return SqlText.Qualified(mapping.Schema ?? model.GetDefaultSchema(), mapping.TableName!);
+    }
+
+    /// <summary>A condition: <paramref name="user"/> holds one of <paramref name="roles"/> in <paramref name="organization"/> (SQL expressions).</summary>
+    public string Holds(string user, string organization, string roles) =>
+        $"EXISTS (SELECT 1 FROM {_table} AS ms WHERE ms.{_user} = {user} AND ms.{_organization} = {organization} AND ms.{_role}::text IN ({roles}){_active})";
+
+    /// <summary>A query of one column, <c>member_id</c>: the active members of <paramref name="organization"/>.</summary>
+    public string ActiveMembers(string organization) =>
+        $"SELECT DISTINCT ms.{_user} AS member_id FROM {_table} AS ms WHERE ms.{_organization} = {organization} AND ms.{_role}::text IN ({MemberRoles}){_active}";
+
+    /// <summary>A scalar: the organization of the workout <paramref name="workout"/> (a SQL expression), NULL when unknown.</summary>
+    public string WorkoutOrganization(string workout) => string.Format(System.Globalization.CultureInfo.InvariantCulture, _workoutOrganization, workout);
+}

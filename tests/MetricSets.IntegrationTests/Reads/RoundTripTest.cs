@@ -1,0 +1,107 @@
+using System.Data.Common;
+using MetricSets.IntegrationTests.TestUtilities;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NodaTime;
+
+namespace MetricSets.IntegrationTests.Reads;
+
+/// <summary>
+/// Every read is one statement, its authorization included: counted with an EF command interceptor, which sees each
+/// statement the library sends on the host's context. With mapped memberships the default rules are in that statement;
+/// with the host's directory (in memory here) they were decided before it. Refusals cost the same one statement.
+/// </summary>
+public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Theory]
+    [InlineData(MembershipSource.Mapped)]
+    [InlineData(MembershipSource.Directory)]
+    public async Task Each_read_by_staff_is_one_statement(MembershipSource memberships)
+    {
+        var (gym, counter, member, set) = await GymAsync(memberships);
+        var coach = gym.CoachView;
+
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Resolver.ResolveAsync(coach, new MetricSetResolutionQuery(set.Id, member))));
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Reader.GetHistoryAsync(coach, new MetricHistoryQuery(member, gym.Squat.Id) { PageSize = 2 })));
+        var page = await gym.Scope.Reader.GetHistoryAsync(coach, new MetricHistoryQuery(member, gym.Squat.Id) { PageSize = 2 });
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Reader.GetHistoryAsync(coach, new MetricHistoryQuery(member, gym.Squat.Id) { PageSize = 2, Cursor = page.NextCursor })));
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Leaderboards.GetLeaderboardAsync(coach, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id) { PageSize = 1 })));
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Reader.GetLatestAsync(coach, member, [gym.Squat.Id, gym.Row.Id])));
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Reader.GetLastAsync(coach, member, [gym.Squat.Id], 3)));
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Reader.GetPersonalBestsAsync(coach, member, [gym.Squat.Id])));
+    }
+
+    [Fact]
+    public async Task A_refused_read_is_the_same_one_statement_and_answers_like_a_missing_member()
+    {
+        var (gym, counter, member, set) = await GymAsync(MembershipSource.Mapped);
+        var otherGym = await database.AddOrganizationAsync();
+        var stranger = gym.Scope.StaffOf(otherGym);
+
+        var refused = await counter.CountFailureAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(stranger, new MetricSetResolutionQuery(set.Id, member)));
+        var missing = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(stranger, new MetricSetResolutionQuery(set.Id, UserId.New())));
+
+        Assert.Equal(1, refused.Statements);
+        Assert.Equal((MetricEntity.Member, missing.Code), (refused.Error.Entity, refused.Error.Code));
+    }
+
+    private async Task<(ReadScenario Gym, StatementCounter Counter, UserId Member, MetricSetSnapshot Set)> GymAsync(MembershipSource memberships)
+    {
+        var counter = new StatementCounter();
+        var gym = await ReadScenario.CreateAsync(database, memberships, o => o.AddInterceptors(counter));
+        var member = await gym.AddMemberAsync(database);
+        for (var day = 1; day <= 5; day++)
+        {
+            await gym.RecordAsync(member, gym.Squat, 100 + day, MetricUnit.Kilogram, Duration.FromDays(day));
+        }
+
+        var set = await gym.Scope.Sets.CreateAsync(gym.CoachView, MetricOwner.ForOrganization(gym.Gym), "Benchmarks", [gym.Squat.Id, gym.Row.Id]);
+        return (gym, counter, member, set);
+    }
+
+    private sealed class StatementCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public async Task<int> CountAsync(Func<Task> read)
+        {
+            var before = _count;
+            await read();
+            return _count - before;
+        }
+
+        public async Task<(int Statements, TException Error)> CountFailureAsync<TException>(Func<Task> read)
+            where TException : Exception
+        {
+            var before = _count;
+            var error = await Assert.ThrowsAsync<TException>(read);
+            return (_count - before, error);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
