@@ -71,6 +71,31 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
     }
 
     /// <summary>
+    /// Decides what C# decides about <paramref name="actor"/> recording for <paramref name="memberId"/> and returns the
+    /// statement's access part with the organization the value is recorded in. With mapped memberships and no host
+    /// handlers the statement decides it all (the value is recorded where the actor acts); otherwise every rule runs here
+    /// first and a refusal throws.
+    /// </summary>
+    public async Task<(StatementAccess Access, OrganizationId? RecordedIn)> BeforeRecordingAsync(
+        MetricViewer actor, UserId memberId, MetricSource? source, CancellationToken cancellationToken)
+    {
+        if (rulesInSql is not null && !policy.HasHostHandlers)
+        {
+            return (new StatementAccess(actor, rulesInSql, []), actor.OrganizationId);
+        }
+
+        var recordedIn = await RecordForMemberAsync(actor, memberId, source, cancellationToken).ConfigureAwait(false);
+        return (new StatementAccess(actor, rulesInSql: null, [MetricAccessGrant.Everything]), recordedIn);
+    }
+
+    /// <summary>Logs the statement's refusal of a recording and returns the error it answers with.</summary>
+    public MetricNotFoundException RecordingRefused(MetricViewer actor, UserId memberId, MetricSource? source)
+    {
+        policy.LogRefusal(actor, MetricAccessRequest.RecordValue(memberId, source), decision: null);
+        return RecordingRefusal(actor, memberId);
+    }
+
+    /// <summary>
     /// Throws unless <paramref name="actor"/> may record for <paramref name="memberId"/> with <paramref name="source"/>;
     /// returns the organization the value is recorded in, or <see langword="null"/>.
     /// </summary>
@@ -79,10 +104,7 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
         var decision = await DecideAsync(actor, MetricAccessRequest.RecordValue(memberId, source), cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
-            // A member's own value refused: the organization they claimed to act in is what does not hold.
-            throw actor.UserId == memberId && actor.OrganizationId is { } claimed
-                ? new MetricNotFoundException(MetricEntity.Organization, claimed)
-                : new MetricNotFoundException(MetricEntity.Member, memberId);
+            throw RecordingRefusal(actor, memberId);
         }
 
         if (decision.Grants.Any(grant => grant.Organization is null))
@@ -106,6 +128,12 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
     /// <summary>Determines whether <paramref name="actor"/> may create, change or delete a set owned by <paramref name="owner"/>.</summary>
     public async Task<bool> CanManageSetAsync(MetricViewer actor, MetricOwner owner, CancellationToken cancellationToken) =>
         (await DecideAsync(actor, MetricAccessRequest.ManageSet(owner), cancellationToken).ConfigureAwait(false)).IsAllowed;
+
+    // A member's own value refused: the organization they claimed to act in is what does not hold.
+    private static MetricNotFoundException RecordingRefusal(MetricViewer actor, UserId memberId) =>
+        actor.UserId == memberId && actor.OrganizationId is { } claimed
+            ? new MetricNotFoundException(MetricEntity.Organization, claimed)
+            : new MetricNotFoundException(MetricEntity.Member, memberId);
 
     // Every rule in C#, the refusal logged.
     private async Task<MetricAccessContext> DecideAsync(MetricViewer viewer, MetricAccessRequest request, CancellationToken cancellationToken)

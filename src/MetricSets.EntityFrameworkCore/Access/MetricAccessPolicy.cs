@@ -29,6 +29,9 @@ internal sealed class MetricAccessPolicy(
 {
     private readonly IMetricAccessHandler[] _handlers = [.. handlers];
 
+    /// <summary>Gets whether the host registered <see cref="IMetricAccessHandler"/>s of its own.</summary>
+    public bool HasHostHandlers => _handlers.Length > 0;
+
     /// <summary>Begins the access decisions of one library call over <paramref name="context"/>.</summary>
     public AccessCall Begin(DbContext context)
     {

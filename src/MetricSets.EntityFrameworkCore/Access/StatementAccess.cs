@@ -54,6 +54,22 @@ internal sealed class StatementAccess
             staffIn: rules is null ? "NULL::uuid" : $"CASE WHEN @viewer_org = {organization} AND {ConfirmedStaff(rules)} THEN @viewer_org END");
 
     /// <summary>
+    /// The <c>access</c> CTE of recording a value for <paramref name="member"/> (a SQL expression) in the organization the
+    /// actor acts in: the member themself (in an organization only when they hold a role there), or confirmed staff for an
+    /// active member.
+    /// </summary>
+    public static string ForRecording(MembershipSql? rules, string member) =>
+        Cte(
+            self: rules is null ? "false" : $"{member} = @viewer_id AND @viewer_org IS NULL",
+            staffIn: rules is null
+                ? "NULL::uuid"
+                : $"""
+                  CASE WHEN ({member} = @viewer_id AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)})
+                         OR ({member} <> @viewer_id AND {ConfirmedStaff(rules)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)})
+                       THEN @viewer_org END
+                  """);
+
+    /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
     /// decides after reading the set's owner.
     /// </summary>

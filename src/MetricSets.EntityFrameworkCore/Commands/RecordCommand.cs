@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,9 @@ internal static class RecordCommand
         /// <summary>The value was inserted.</summary>
         Inserted,
 
+        /// <summary>The access decision in the statement refused the actor.</summary>
+        Refused,
+
         /// <summary>No definition has the id.</summary>
         DefinitionMissing,
 
@@ -51,8 +55,8 @@ internal static class RecordCommand
     /// <summary>The statement's answer: what happened, the stored definition's unit and kind, and the row holding the id.</summary>
     public sealed record Result(Outcome Outcome, MetricUnit Unit, MetricKind Kind, StoredValue? Stored);
 
-    public static string Sql(MetricSetsTables tables) => $"""
-        WITH definition AS (
+    public static string Sql(MetricSetsTables tables, MembershipSql? rules) => $"""
+        WITH {StatementAccess.ForRecording(rules, "@p3")}, definition AS (
             SELECT d.unit, d.kind FROM {tables.Definitions} AS d WHERE d.id = @p2
         ), member AS (
             SELECT EXISTS (SELECT 1 FROM {tables.Users.Name} AS u WHERE u.{tables.Users.Key} = @p3) AS found,
@@ -60,32 +64,34 @@ internal static class RecordCommand
         ), inserted AS (
             INSERT INTO {tables.MemberMetrics} (id, member_id, definition_id, value, unit, recorded_at, source{tables.RecordedInColumn})
             SELECT @p1, @p3, @p2, @p4, @p5, @p6, @p7{tables.RecordedInValue("@p8")}
-            FROM definition, member
-            WHERE member.found AND member.organization_found AND definition.unit = @p9 AND definition.kind = @p10
+            FROM access, definition, member
+            WHERE access.granted AND member.found AND member.organization_found AND definition.unit = @p9 AND definition.kind = @p10
             ON CONFLICT (id) DO NOTHING
             RETURNING 1
         )
-        SELECT definition.unit, definition.kind, member.found, EXISTS (SELECT 1 FROM inserted), member.organization_found, {StoredValue.Columns("existing", tables)}
-        FROM member
+        SELECT definition.unit, definition.kind, member.found, EXISTS (SELECT 1 FROM inserted), member.organization_found, access.granted,
+               {StoredValue.Columns("existing", tables)}
+        FROM access
+        CROSS JOIN member
         LEFT JOIN definition ON true
         LEFT JOIN {tables.MemberMetrics} AS existing ON existing.id = @p1
         """;
 
     /// <summary>Runs the statement for <paramref name="metric"/>, validated against <paramref name="definition"/>.</summary>
-    public static async Task<Result> RunAsync(DbContext context, MemberMetric metric, MetricDefinition definition, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(DbContext context, StatementAccess access, MemberMetric metric, MetricDefinition definition, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
-        var sql = tables.Sql(Sql);
+        var sql = tables.Sql(t => Sql(t, access.RulesInSql), access.Variant);
         return await SqlRunner.RunAsync(
             context,
-            (sql, metric, definition),
+            (sql, metric, definition, access),
             static async (context, state, token) =>
             {
                 for (var attempt = 1; ; attempt++)
                 {
                     try
                     {
-                        return (await SqlRunner.ReadAsync(context, state.sql, Parameters(state.metric, state.definition), reader => Read(reader, state.definition), token)
+                        return (await SqlRunner.ReadAsync(context, state.sql, [.. Parameters(state.metric, state.definition), .. state.access.Parameters()], reader => Read(reader, state.definition), token)
                             .ConfigureAwait(false))[0];
                     }
                     catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.SerializationFailure
@@ -141,13 +147,13 @@ internal static class RecordCommand
 
     private static Result Read(DbDataReader reader, MetricDefinition expected)
     {
-        if (reader.IsDBNull(0))
+        if (!reader.GetBoolean(5) || reader.IsDBNull(0))
         {
-            return new Result(Outcome.DefinitionMissing, default, default, null);
+            return new Result(reader.GetBoolean(5) ? Outcome.DefinitionMissing : Outcome.Refused, default, default, null);
         }
 
         var (unit, kind) = (reader.GetFieldValue<MetricUnit>(0), reader.GetFieldValue<MetricKind>(1));
-        var stored = StoredValue.Read(reader, 5);
+        var stored = StoredValue.Read(reader, 6);
         var outcome = (reader.GetBoolean(3), reader.GetBoolean(2), reader.GetBoolean(4)) switch
         {
             (true, _, _) => Outcome.Inserted,

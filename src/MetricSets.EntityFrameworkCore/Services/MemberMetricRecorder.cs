@@ -20,8 +20,10 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
         var source = rules.SourceOf(actor, request);
         var recordedAt = rules.RecordedAtOf(request, rules.Now());
 
-        // The policy first: an actor who may not record for the member touches nothing of ours in the database.
-        var recordedIn = await policy.Begin(context).RecordForMemberAsync(actor, request.MemberId, source, cancellationToken).ConfigureAwait(false);
+        // The policy first: an actor C# refuses touches nothing of ours in the database; with mapped memberships the
+        // statement itself decides, in the same snapshot as the insert.
+        var access = policy.Begin(context);
+        var (statementAccess, recordedIn) = await access.BeforeRecordingAsync(actor, request.MemberId, source, cancellationToken).ConfigureAwait(false);
         if (ModelSettings.Provenance(context) == MemberMetricProvenance.None)
         {
             recordedIn = null;
@@ -31,18 +33,19 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
 
         // The id is minted once, before the first attempt, so a retried statement can only find its own row again.
         var metric = MemberMetric.Record(definition, request.MemberId, request.Value, recordedAt, source, request.Id ?? MemberMetricId.New(), recordedIn);
-        var result = await RecordCommand.RunAsync(context, metric, definition, cancellationToken).ConfigureAwait(false);
+        var result = await RecordCommand.RunAsync(context, statementAccess, metric, definition, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == RecordCommand.Outcome.DefinitionChanged)
         {
             // The cached definition was stale (the catalogue was edited by hand): validate against the stored one, once.
             definition = await ReadDefinitionAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false);
             metric = MemberMetric.Record(definition, request.MemberId, request.Value, recordedAt, source, metric.Id, recordedIn);
-            result = await RecordCommand.RunAsync(context, metric, definition, cancellationToken).ConfigureAwait(false);
+            result = await RecordCommand.RunAsync(context, statementAccess, metric, definition, cancellationToken).ConfigureAwait(false);
         }
 
         var stored = result.Outcome switch
         {
             RecordCommand.Outcome.Inserted => null,
+            RecordCommand.Outcome.Refused => throw access.RecordingRefused(actor, request.MemberId, source),
             RecordCommand.Outcome.IdTaken => result.Stored,
             RecordCommand.Outcome.IdTakenConcurrently => await RecordCommand.FindAsync(context, metric.Id, cancellationToken).ConfigureAwait(false),
             RecordCommand.Outcome.MemberMissing => throw new MetricNotFoundException(MetricEntity.Member, request.MemberId),

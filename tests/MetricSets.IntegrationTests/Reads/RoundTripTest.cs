@@ -30,6 +30,30 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
         Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Reader.GetPersonalBestsAsync(coach, member, [gym.Squat.Id])));
     }
 
+    [Theory]
+    [InlineData(MembershipSource.Mapped)]
+    [InlineData(MembershipSource.Directory)]
+    public async Task Recording_by_staff_is_one_statement_once_the_definition_is_known(MembershipSource memberships)
+    {
+        var (gym, counter, member, _) = await GymAsync(memberships);
+        var request = new RecordMetricRequest(member, gym.Squat.Id, MetricValue.Of(150m, MetricUnit.Kilogram)) { Source = MetricSource.CoachInput };
+
+        Assert.Equal(1, await counter.CountAsync(() => gym.Scope.Recorder.RecordAsync(gym.CoachView, request)));
+    }
+
+    [Fact]
+    public async Task A_refused_recording_is_one_statement_and_writes_nothing()
+    {
+        var (gym, counter, member, _) = await GymAsync(MembershipSource.Mapped);
+        var stranger = gym.Scope.StaffOf(await database.AddOrganizationAsync());
+        var request = new RecordMetricRequest(member, gym.Squat.Id, MetricValue.Of(150m, MetricUnit.Kilogram)) { Source = MetricSource.CoachInput };
+
+        var refused = await counter.CountFailureAsync<MetricNotFoundException>(() => gym.Scope.Recorder.RecordAsync(stranger, request));
+
+        Assert.Equal((1, MetricEntity.Member), (refused.Statements, refused.Error.Entity));
+        Assert.Equal(5L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics WHERE member_id = $1", member.Value));
+    }
+
     [Fact]
     public async Task A_refused_read_is_the_same_one_statement_and_answers_like_a_missing_member()
     {
