@@ -27,10 +27,15 @@ internal static class ReadingColumns
     /// (<see cref="MetricKindExtensions.PlausibleMaximum"/>), compared in the base unit. Rows written by other tools that
     /// break these rules are left out of every read rather than failing it, so one bad row cannot break a leaderboard.
     /// </summary>
+    /// <remarks>
+    /// Written as a <c>CASE</c> that yields the boolean rather than as a <c>BETWEEN</c>: the planner gives a range over an
+    /// expression a selectivity of 0.5 %, then expects no row to survive and reads a member's whole history to sort it,
+    /// where a <c>CASE</c> keeps its neutral 50 % and the ordered index probe that stops at the first row.
+    /// </remarks>
     public static string Plausible(string alias, string definition) =>
-        $"({BaseAmount(alias)} BETWEEN 0 AND CASE "
+        $"(CASE WHEN {BaseAmount(alias)} BETWEEN 0 AND CASE "
         + string.Join(' ', PlausibleBranches(alias, definition))
-        + " END)";
+        + " END THEN true ELSE false END)";
 
     /// <summary>Reads the six columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
     public static MetricReading? Read(DbDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
