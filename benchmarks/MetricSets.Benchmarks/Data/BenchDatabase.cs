@@ -15,7 +15,7 @@ namespace MetricSets.Benchmarks.Data;
 public static class BenchDatabase
 {
     /// <summary>Bumped whenever the generated data changes, so older databases are regenerated.</summary>
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2;
 
     private static readonly string[] Sources = ["coach_input", "self_report", "workout_result"];
     private static readonly DateTime Start = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -134,6 +134,19 @@ public static class BenchDatabase
             await users.CompleteAsync().ConfigureAwait(false);
         }
 
+        // The organization's members and its one staff user, as the host's memberships table holds them.
+        await using (var memberships = await connection.BeginBinaryImportAsync(
+            "COPY memberships (user_id, organization_id, role) FROM STDIN (FORMAT BINARY)").ConfigureAwait(false))
+        {
+            foreach (var member in shape.OrganizationMemberIds())
+            {
+                await memberships.WriteRowAsync(default, member, BenchCatalog.OrganizationId, "member").ConfigureAwait(false);
+            }
+
+            await memberships.WriteRowAsync(default, BenchCatalog.StaffId, BenchCatalog.OrganizationId, "staff").ConfigureAwait(false);
+            await memberships.CompleteAsync().ConfigureAwait(false);
+        }
+
         await using (var definitions = await connection.BeginBinaryImportAsync(
             "COPY metric_definitions (id, slug, name_i18n, unit, kind) FROM STDIN (FORMAT BINARY)").ConfigureAwait(false))
         {
@@ -215,8 +228,10 @@ public static class BenchDatabase
         var spacing = TimeSpan.FromDays(shape.Depth <= 100 ? 7 : 2);
         var definitions = BenchCatalog.Definitions;
         long written = 0;
+        // The organization's members' values were recorded there (restricted provenance, the default); the others' elsewhere.
+        var organizationMembers = shape.OrganizationMembers;
         await using (var importer = connection.BeginBinaryImport(
-            "COPY member_metrics (id, member_id, definition_id, value, unit, recorded_at, source) FROM STDIN (FORMAT BINARY)"))
+            "COPY member_metrics (id, member_id, definition_id, value, unit, recorded_at, source, organization_id) FROM STDIN (FORMAT BINARY)"))
         {
             importer.Timeout = TimeSpan.Zero;
 
@@ -250,6 +265,15 @@ public static class BenchDatabase
                         if (sourceIndex < Sources.Length)
                         {
                             importer.Write(Sources[sourceIndex], NpgsqlDbType.Varchar);
+                        }
+                        else
+                        {
+                            importer.WriteNull();
+                        }
+
+                        if (member < organizationMembers)
+                        {
+                            importer.Write(BenchCatalog.OrganizationId, NpgsqlDbType.Uuid);
                         }
                         else
                         {

@@ -97,6 +97,7 @@ public abstract class ReadBenchmark
     [GlobalCleanup]
     public async Task GlobalCleanupAsync()
     {
+        await CleanupAsync().ConfigureAwait(false);
         if (_services is not null)
         {
             await _services.DisposeAsync().ConfigureAwait(false);
@@ -112,6 +113,9 @@ public abstract class ReadBenchmark
 
     /// <summary>Runs after the database and container are ready.</summary>
     protected virtual Task SetupAsync() => Task.CompletedTask;
+
+    /// <summary>Releases what <see cref="SetupAsync"/> made, before the shared pools go.</summary>
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
 
     /// <summary>Creates the per-request DI scope (AddDbContext, as the README wires it).</summary>
     protected AsyncServiceScope CreateScope() => _services!.CreateAsyncScope();
