@@ -77,7 +77,7 @@ internal sealed class MetricSetsTables
     /// <summary>
     /// The row filter of restricted provenance, keyed on the statement's <c>access.grant_orgs</c> (the organizations a
     /// staff viewer's grants were made in, or NULL for a grant of everything): values recorded there, plus the member's
-    /// self-reports. Empty when the host did not opt into <see cref="MemberMetricProvenance.Restrict"/>.
+    /// self-reports. Empty unless the model uses <see cref="MemberMetricProvenance.Restrict"/> (the default).
     /// </summary>
     public string VisibleRows(string alias) =>
         Provenance == MemberMetricProvenance.Restrict

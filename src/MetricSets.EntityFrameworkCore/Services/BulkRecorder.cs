@@ -118,19 +118,34 @@ internal sealed class BulkRecorder(DbContext context, MetricAccessPolicy policy,
         }
     }
 
-    // The policy once per distinct member, in the order they first appear: a refusal stops the batch before any write.
+    // The policy once per distinct member and source, in the order they first appear (so a host rule that decides by
+    // source sees every source of the batch): a refusal stops the batch before any write. The directory is asked each
+    // question once for the whole batch.
     private async Task<Dictionary<UserId, OrganizationId?>> AuthorizeAsync(MetricViewer actor, List<RecordMetricRequest> batch, CancellationToken cancellationToken)
     {
         var provenance = ModelSettings.Provenance(context);
         var access = policy.Begin(context);
         var recordedIn = new Dictionary<UserId, OrganizationId?>();
-        foreach (var member in batch.Where(request => request is not null).Select(request => request.MemberId).Distinct())
+        foreach (var (member, source) in batch.Where(request => request is not null).Select(request => (request.MemberId, SourceOrNull(actor, request))).Distinct())
         {
-            var organization = await access.RecordForMemberAsync(actor, member, source: null, cancellationToken).ConfigureAwait(false);
-            recordedIn[member] = provenance == MemberMetricProvenance.None ? null : organization;
+            var organization = await access.RecordForMemberAsync(actor, member, source, cancellationToken).ConfigureAwait(false);
+            recordedIn.TryAdd(member, provenance == MemberMetricProvenance.None ? null : organization);
         }
 
         return recordedIn;
+    }
+
+    // The row's source as it would be recorded; null when the actor may not use it (the row fails validation anyway).
+    private MetricSource? SourceOrNull(MetricViewer actor, RecordMetricRequest request)
+    {
+        try
+        {
+            return rules.SourceOf(actor, request);
+        }
+        catch (MetricValidationException)
+        {
+            return null;
+        }
     }
 
     private async Task<Dictionary<MetricDefinitionId, MetricDefinition>> DefinitionsAsync(List<RecordMetricRequest> batch, CancellationToken cancellationToken)

@@ -7,8 +7,8 @@ public readonly struct RecordManyProgress : IEquatable<RecordManyProgress>
     /// <summary>Initializes a new instance.</summary>
     /// <param name="stage">What the recording is doing.</param>
     /// <param name="processed">How many rows the stage has processed.</param>
-    /// <param name="total">How many rows there are, or <see langword="null"/> while they are still being read.</param>
-    public RecordManyProgress(RecordManyStage stage, int processed, int? total)
+    /// <param name="total">How many rows the batch holds.</param>
+    public RecordManyProgress(RecordManyStage stage, int processed, int total)
     {
         Stage = stage;
         Processed = processed;
@@ -21,8 +21,8 @@ public readonly struct RecordManyProgress : IEquatable<RecordManyProgress>
     /// <summary>Gets how many rows the stage has processed.</summary>
     public int Processed { get; }
 
-    /// <summary>Gets how many rows there are, once known (after reading them); otherwise <see langword="null"/>.</summary>
-    public int? Total { get; }
+    /// <summary>Gets how many rows the batch holds (the requests are read in full before the first report).</summary>
+    public int Total { get; }
 
     /// <inheritdoc />
     public bool Equals(RecordManyProgress other) => Stage == other.Stage && Processed == other.Processed && Total == other.Total;
@@ -35,7 +35,7 @@ public readonly struct RecordManyProgress : IEquatable<RecordManyProgress>
 
     /// <summary>Returns the progress for logs, for example <c>Writing 20000/100000</c>.</summary>
     /// <returns>The progress as text.</returns>
-    public override string ToString() => $"{Stage} {Processed}/{(Total is { } total ? total : "?")}";
+    public override string ToString() => $"{Stage} {Processed}/{Total}";
 
     /// <summary>Determines whether two progress reports are equal.</summary>
     /// <param name="left">The first report.</param>

@@ -5,8 +5,9 @@ namespace MetricSets;
 /// <para>
 /// The actor is the member (a self-report: a missing source becomes <c>self_report</c>) or staff acting in an organization
 /// the member actively belongs to; anyone else gets the same <see cref="MetricNotFoundException"/> as for an unknown
-/// member. Only the member may use the source <c>self_report</c>. With recorded-in provenance the value remembers the
-/// actor's organization.
+/// member. A member records only the sources the host allows members (<c>MetricSetsOptions.Access.MemberSources</c>,
+/// <c>self_report</c> by default) and only the member may use <c>self_report</c>. With recorded-in provenance (the
+/// default) the value remembers the organization the actor acts in.
 /// </para>
 /// <para>
 /// Recording is one statement of the library's own on the host context's connection, never its change tracker: nothing
@@ -36,11 +37,16 @@ public interface IMemberMetricRecorder
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored value (for a repeated id, the value stored the first time).</returns>
     /// <exception cref="MetricValidationException">
-    /// The value's unit does not fit the definition, the amount is out of bounds (negative, or a percentage above 100),
-    /// the recording time is further in the future than the host allows (<c>MetricSetsOptions.MaxFutureSkew</c>), or staff used the
-    /// source <c>self_report</c>.
+    /// The value's unit does not fit the definition, the amount is out of bounds (negative, beyond the kind's plausible
+    /// maximum in the dimension's base unit — <see cref="MetricKindExtensions.PlausibleMaximum"/> — or a percentage above
+    /// 100), the recording time is further in the future than the host allows (<c>MetricSetsOptions.MaxFutureSkew</c>),
+    /// a member used a source members may not, or staff used the source <c>self_report</c>.
     /// </exception>
-    /// <exception cref="MetricNotFoundException">The member or the definition does not exist, or the actor may not record for the member.</exception>
+    /// <exception cref="MetricNotFoundException">
+    /// The member or the definition does not exist, or the actor may not record for the member (<see cref="MetricEntity.Member"/>);
+    /// the organization the value would be recorded in does not exist, or a member acts in an organization they hold no
+    /// role in (<see cref="MetricEntity.Organization"/>).
+    /// </exception>
     /// <exception cref="MetricConflictException">The request's id was already used for a different value.</exception>
     Task<MetricReading> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default);
 

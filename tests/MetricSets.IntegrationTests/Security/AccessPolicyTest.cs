@@ -12,12 +12,15 @@ namespace MetricSets.IntegrationTests.Security;
 /// </summary>
 public sealed class AccessPolicyTest(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
-    [Fact]
-    public async Task A_host_rule_can_grant_what_the_default_rules_do_not()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task A_host_rule_can_grant_what_the_default_rules_do_not(MembershipSource memberships)
     {
         var (junior, parent) = (await database.AddUserAsync(), await database.AddUserAsync());
         var guardians = new Dictionary<UserId, UserId> { [junior] = parent };
-        await using var scope = new ServiceScope(database.ConnectionString, services: s => s.AddScoped<IMetricAccessHandler>(_ => new GuardianRule(guardians)));
+        await using var scope = new ServiceScope(
+            database.ConnectionString, services: s => s.AddScoped<IMetricAccessHandler>(_ => new GuardianRule(guardians)), memberships: memberships);
         var squat = await scope.BackSquatAsync();
         await scope.Recorder.RecordAsync(MetricViewer.ForMember(junior), new(junior, squat.Id, MetricValue.Of(40, MetricUnit.Kilogram)));
 
@@ -28,11 +31,14 @@ public sealed class AccessPolicyTest(DatabaseFixture database) : IClassFixture<D
         await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Reader.FindLatestAsync(MetricViewer.ForMember(stranger), junior, squat.Id));
     }
 
-    [Fact]
-    public async Task A_host_rule_can_veto_what_the_default_rules_grant_and_the_refusal_answers_like_a_missing_member()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task A_host_rule_can_veto_what_the_default_rules_grant_and_the_refusal_answers_like_a_missing_member(MembershipSource memberships)
     {
         var (member, gym) = (await database.AddUserAsync(), OrganizationId.New());
-        await using var scope = new ServiceScope(database.ConnectionString, services: s => s.AddScoped<IMetricAccessHandler, NoCoachesOnSundaysRule>());
+        await using var scope = new ServiceScope(
+            database.ConnectionString, services: s => s.AddScoped<IMetricAccessHandler, NoCoachesOnSundaysRule>(), memberships: memberships);
         var squat = await scope.BackSquatAsync();
         scope.Directory.AddMember(member, gym);
         var coach = scope.StaffOf(gym);
@@ -45,11 +51,13 @@ public sealed class AccessPolicyTest(DatabaseFixture database) : IClassFixture<D
         Assert.Null(await scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id)); // the member still reads their own
     }
 
-    [Fact]
-    public async Task Without_the_default_rules_and_without_a_host_rule_nothing_is_allowed()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task Without_the_default_rules_and_without_a_host_rule_nothing_is_allowed(MembershipSource memberships)
     {
         var member = await database.AddUserAsync();
-        await using var scope = new ServiceScope(database.ConnectionString, o => o.Access.UseDefaultRules = false);
+        await using var scope = new ServiceScope(database.ConnectionString, o => o.Access.UseDefaultRules = false, memberships: memberships);
         var squat = await scope.BackSquatAsync();
 
         await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id));
@@ -105,6 +113,42 @@ public sealed class AccessPolicyTest(DatabaseFixture database) : IClassFixture<D
         // The next call asks again: answers are never kept across calls, so an ended membership ends access at once.
         await scope.Resolver.ResolveAsync(coach, new MetricSetResolutionQuery(set.Id, member));
         Assert.Equal(2, counting.Questions.Count);
+    }
+
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task A_host_rule_that_decides_by_source_is_asked_about_every_source_of_a_bulk_import(MembershipSource memberships)
+    {
+        var (member, gym) = (await database.AddUserAsync(), await database.AddOrganizationAsync());
+        await using var scope = new ServiceScope(
+            database.ConnectionString, services: s => s.AddScoped<IMetricAccessHandler, DevicesSyncOnlyForThemselvesRule>(), memberships: memberships);
+        var squat = await scope.BackSquatAsync();
+        scope.Directory.AddMember(member, gym);
+        var coach = scope.StaffOf(gym);
+        RecordMetricRequest Row(MetricSource source) => new(member, squat.Id, MetricValue.Of(100, MetricUnit.Kilogram)) { Source = source };
+
+        var imported = await scope.Recorder.RecordManyAsync(coach, [Row(MetricSource.CoachInput), Row(MetricSource.CoachInput)]);
+        var refused = await Assert.ThrowsAsync<MetricNotFoundException>(
+            () => scope.Recorder.RecordManyAsync(coach, [Row(MetricSource.CoachInput), Row(MetricSource.Parse("wearable_sync")), Row(MetricSource.CoachInput)]));
+
+        Assert.Equal(2, imported.Recorded);
+        Assert.Equal(MetricEntity.Member, refused.Entity);
+        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics WHERE member_id = $1", member.Value));
+    }
+
+    /// <summary>A device sync is the member's own: staff may not record one (a host rule that decides by source).</summary>
+    private sealed class DevicesSyncOnlyForThemselvesRule : IMetricAccessHandler
+    {
+        public ValueTask HandleAsync(MetricAccessContext context, CancellationToken cancellationToken)
+        {
+            if (context.Request is { Operation: MetricOperation.RecordValue, Source.Code: "wearable_sync" } && context.Viewer.UserId != context.Request.Member)
+            {
+                context.Fail("device-sync-by-staff");
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>A parent reads their junior member's values.</summary>

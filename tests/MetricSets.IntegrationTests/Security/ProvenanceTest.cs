@@ -5,7 +5,7 @@ using NodaTime;
 namespace MetricSets.IntegrationTests.Security;
 
 /// <summary>
-/// Opt-in recorded-in provenance: the column, filled on every write, and under <see cref="MemberMetricProvenance.Restrict"/>
+/// Recorded-in provenance (Restrict by default, Track on request): the column, filled on every write, and under <see cref="MemberMetricProvenance.Restrict"/>
 /// staff of A see values recorded in A plus self-reports only, with latest, best, history and leaderboards computed over
 /// those rows.
 /// </summary>
