@@ -115,6 +115,18 @@ public sealed class HealthCheckTest
     }
 
     [Fact]
+    public async Task A_model_without_the_library_tables_is_unhealthy_and_says_why()
+    {
+        var connectionString = await TestServer.CreateDatabaseAsync("metricsets_health_model");
+
+        var entry = await CheckAsync<AddMetricSetsTest.ContextWithoutModel>(connectionString);
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.StartsWith("ContextWithoutModel's model cannot be checked: ", entry.Description, StringComparison.Ordinal);
+        Assert.Contains("ApplyMetricSets()", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_tables_are_looked_for_in_the_model_default_schema()
     {
         var connectionString = await TestServer.CreateEmptyDatabaseAsync("metricsets_health_schema");
