@@ -18,30 +18,22 @@ internal sealed class InstrumentedMetricSetService(IMetricSetService inner, Metr
         telemetry.RunAsync(MetricSetsOperation.ListSets, viewer, () => inner.ListByOwnerAsync(viewer, owner, cancellationToken));
 
     public Task<MetricSetSnapshot> RenameAsync(MetricViewer actor, MetricSetId id, string name, CancellationToken cancellationToken = default) =>
-        telemetry.RunAsync(MetricSetsOperation.RenameSet, actor, () => inner.RenameAsync(actor, id, name, cancellationToken), (_, _) => telemetry.SetChanged(actor, id, "renamed"));
+        ChangeAsync(MetricSetsOperation.RenameSet, actor, id, "renamed", () => inner.RenameAsync(actor, id, name, cancellationToken));
 
     public Task<MetricSetSnapshot> AddDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
-        telemetry.RunAsync(
-            MetricSetsOperation.AddSetDefinition,
-            actor,
-            () => inner.AddDefinitionAsync(actor, id, definitionId, cancellationToken),
-            (_, _) => telemetry.SetChanged(actor, id, "definition_added"));
+        ChangeAsync(MetricSetsOperation.AddSetDefinition, actor, id, "definition_added", () => inner.AddDefinitionAsync(actor, id, definitionId, cancellationToken));
 
     public Task<MetricSetSnapshot> RemoveDefinitionAsync(MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, CancellationToken cancellationToken = default) =>
-        telemetry.RunAsync(
-            MetricSetsOperation.RemoveSetDefinition,
-            actor,
-            () => inner.RemoveDefinitionAsync(actor, id, definitionId, cancellationToken),
-            (_, _) => telemetry.SetChanged(actor, id, "definition_removed"));
+        ChangeAsync(MetricSetsOperation.RemoveSetDefinition, actor, id, "definition_removed", () => inner.RemoveDefinitionAsync(actor, id, definitionId, cancellationToken));
 
     public Task<MetricSetSnapshot> MoveDefinitionAsync(
         MetricViewer actor, MetricSetId id, MetricDefinitionId definitionId, int newIndex, CancellationToken cancellationToken = default) =>
-        telemetry.RunAsync(
-            MetricSetsOperation.MoveSetDefinition,
-            actor,
-            () => inner.MoveDefinitionAsync(actor, id, definitionId, newIndex, cancellationToken),
-            (_, _) => telemetry.SetChanged(actor, id, "definition_moved"));
+        ChangeAsync(MetricSetsOperation.MoveSetDefinition, actor, id, "definition_moved", () => inner.MoveDefinitionAsync(actor, id, definitionId, newIndex, cancellationToken));
 
     public Task DeleteAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default) =>
         telemetry.RunAsync(MetricSetsOperation.DeleteSet, actor, () => inner.DeleteAsync(actor, id, cancellationToken), _ => telemetry.SetChanged(actor, id, "deleted"));
+
+    // A change of an existing set, audited with what changed once it succeeded.
+    private Task<MetricSetSnapshot> ChangeAsync(MetricSetsOperation operation, MetricViewer actor, MetricSetId id, string change, Func<Task<MetricSetSnapshot>> call) =>
+        telemetry.RunAsync(operation, actor, call, (_, _) => telemetry.SetChanged(actor, id, change));
 }

@@ -55,10 +55,7 @@ public sealed class HealthCheckTest
     [Fact]
     public async Task A_missing_table_is_named()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync("metricsets_health_table");
-        await TestServer.ExecuteAsync(connectionString, "DROP TABLE metric_set_definitions");
-
-        var entry = await CheckAsync<TestDbContext>(connectionString);
+        var entry = await CheckAfterAsync("DROP TABLE metric_set_definitions");
 
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Equal(["table metric_set_definitions"], (IEnumerable<string>)entry.Data["missing"]);
@@ -67,10 +64,7 @@ public sealed class HealthCheckTest
     [Fact]
     public async Task A_missing_enum_label_is_named()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync("metricsets_health_label");
-        await TestServer.ExecuteAsync(connectionString, "ALTER TYPE metric_unit RENAME VALUE 'kg' TO 'kilogram'");
-
-        var entry = await CheckAsync<TestDbContext>(connectionString);
+        var entry = await CheckAfterAsync("ALTER TYPE metric_unit RENAME VALUE 'kg' TO 'kilogram'");
 
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Contains("label 'kg' of enum metric_unit", entry.Description, StringComparison.Ordinal);
@@ -94,10 +88,7 @@ public sealed class HealthCheckTest
     [Fact]
     public async Task An_enum_label_the_model_does_not_know_is_degraded()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync("metricsets_health_ahead");
-        await TestServer.ExecuteAsync(connectionString, "ALTER TYPE metric_unit ADD VALUE 'stone'");
-
-        var entry = await CheckAsync<TestDbContext>(connectionString);
+        var entry = await CheckAfterAsync("ALTER TYPE metric_unit ADD VALUE 'stone'");
 
         Assert.Equal(HealthStatus.Degraded, entry.Status);
         Assert.Contains("label 'stone' of enum metric_unit", entry.Description, StringComparison.Ordinal);
@@ -165,6 +156,14 @@ public sealed class HealthCheckTest
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.StartsWith("The database of TestDbContext did not answer: ", entry.Description, StringComparison.Ordinal);
         Assert.IsAssignableFrom<Npgsql.NpgsqlException>(entry.Exception);
+    }
+
+    // Checks a freshly migrated database after the statement changed its schema.
+    private static async Task<HealthReportEntry> CheckAfterAsync(string sql)
+    {
+        var connectionString = await TestServer.CreateDatabaseAsync("metricsets_health_changed");
+        await TestServer.ExecuteAsync(connectionString, sql);
+        return await CheckAsync<TestDbContext>(connectionString);
     }
 
     private static async Task<HealthReportEntry> CheckAsync<TContext>(string connectionString, HealthStatus? failureStatus = null, string? npgsqlSchema = null)
