@@ -39,7 +39,15 @@ internal sealed class MetricAccessPolicy(
             await handler.HandleAsync(decision, cancellationToken).ConfigureAwait(false);
         }
 
-        telemetry.Decided(viewer, request, decision);
+        if (decision.IsAllowed)
+        {
+            MetricSetsTelemetry.Allowed(request);
+        }
+        else
+        {
+            telemetry.Refused(viewer, request, decision);
+        }
+
         return decision;
     }
 }

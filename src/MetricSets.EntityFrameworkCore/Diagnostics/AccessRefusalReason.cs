@@ -22,10 +22,10 @@ internal static class AccessRefusalReason
     /// <summary>The longest veto code used as a tag value.</summary>
     public const int MaxLength = 64;
 
-    /// <summary>Returns the reason code of the refused <paramref name="decision"/>.</summary>
-    public static string Of(MetricAccessContext decision) => decision.FailureReasons switch
+    /// <summary>Returns the reason code of the refused <paramref name="decision"/> (<see langword="null"/>: refused by a statement's rules).</summary>
+    public static string Of(MetricAccessContext? decision) => decision?.FailureReasons switch
     {
-        [] => NotGranted,
+        null or [] => NotGranted,
         [var first, ..] when IsCode(first) => first,
         _ => Vetoed,
     };
