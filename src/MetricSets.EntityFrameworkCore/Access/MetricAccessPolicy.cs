@@ -1,7 +1,7 @@
+using MetricSets.EntityFrameworkCore.Diagnostics;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MetricSets.EntityFrameworkCore.Access;
@@ -9,7 +9,7 @@ namespace MetricSets.EntityFrameworkCore.Access;
 /// <summary>
 /// Decides every access of the library: the default rules (<see cref="DefaultAccessRules"/>, unless the host turned them
 /// off) and the host's <see cref="IMetricAccessHandler"/>s. Allowed when one grants and none vetoes; a refusal is logged
-/// (<see cref="AccessLog"/>) and thrown as the <see cref="MetricNotFoundException"/> a missing resource produces.
+/// and counted (<see cref="MetricSetsTelemetry"/>) and thrown as the <see cref="MetricNotFoundException"/> a missing resource produces.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,7 +25,7 @@ internal sealed class MetricAccessPolicy(
     IServiceProvider services,
     IEnumerable<IMetricAccessHandler> handlers,
     IOptions<MetricSetsOptions> options,
-    ILogger<MetricAccessPolicy> logger)
+    MetricSetsTelemetry telemetry)
 {
     private readonly IMetricAccessHandler[] _handlers = [.. handlers];
 
@@ -72,14 +72,14 @@ internal sealed class MetricAccessPolicy(
             await handler.HandleAsync(decision, cancellationToken).ConfigureAwait(false);
         }
 
+        if (decision.IsAllowed)
+        {
+            MetricSetsTelemetry.Allowed(request);
+        }
+
         return decision;
     }
 
-    /// <summary>Logs a refusal of <paramref name="request"/>, with the handlers' reasons when they vetoed.</summary>
-    public void LogRefusal(MetricViewer viewer, MetricAccessRequest request, MetricAccessContext? decision) =>
-        AccessLog.Refused(
-            logger,
-            request,
-            viewer.Role,
-            decision is { FailureReasons.Count: > 0 } ? string.Join(", ", decision.FailureReasons) : "no rule granted it");
+    /// <summary>Logs and counts a refusal of <paramref name="request"/>, with the handlers' reasons when they vetoed.</summary>
+    public void LogRefusal(MetricViewer viewer, MetricAccessRequest request, MetricAccessContext? decision) => telemetry.Refused(viewer, request, decision);
 }

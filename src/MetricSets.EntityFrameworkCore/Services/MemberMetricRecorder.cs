@@ -1,5 +1,6 @@
 using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Commands;
+using MetricSets.EntityFrameworkCore.Diagnostics;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
 
         // The message never describes the stored value: the id may belong to another member's value.
         return stored.RecordsSameAs(metric, compareTime: request.RecordedAt is not null)
-            ? stored.ToReading()
+            ? OperationScope.Replayed(stored.ToReading())
             : throw new MetricConflictException(
                 MetricErrorCode.IdInUse,
                 $"The member metric id {metric.Id} is already used for a different value; a retry must send the same member, definition, value and source (and time, when it sets one).");

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using MetricSets.EntityFrameworkCore.Mapping;
+using MetricSets.EntityFrameworkCore.Queries;
+using MetricSets.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace MetricSets.EntityFrameworkCore.Diagnostics;
+
+/// <summary>
+/// What a host model says the database must hold for the library: its four tables with every column the model maps
+/// (the provenance column when the model has it), and its two enum types with their labels. Built once per model.
+/// </summary>
+internal sealed class ExpectedSchema
+{
+    private static readonly ConditionalWeakTable<IModel, ExpectedSchema> Cache = [];
+
+    private ExpectedSchema(DbContext context)
+    {
+        var tables = MetricSetsTables.Of(context);
+        Tables =
+        [
+            Table<MetricDefinition>(context.Model, tables.Definitions),
+            Table<MetricSet>(context.Model, tables.Sets),
+            Table<MetricSetEntry>(context.Model, tables.SetDefinitions),
+            Table<MemberMetric>(context.Model, tables.MemberMetrics),
+        ];
+
+        // The labels ApplyMetricSets() declares, in the model's default schema as it declares them.
+        var schema = context.Model.GetDefaultSchema();
+        Enums =
+        [
+            new SchemaObject(tables.UnitType, Qualified(schema, SchemaNames.UnitEnum), PostgresEnumLabels.Units),
+            new SchemaObject(tables.KindType, Qualified(schema, SchemaNames.KindEnum), PostgresEnumLabels.Kinds),
+        ];
+    }
+
+    /// <summary>Gets the tables, with their columns as items.</summary>
+    public IReadOnlyList<SchemaObject> Tables { get; }
+
+    /// <summary>Gets the enum types, with their labels as items.</summary>
+    public IReadOnlyList<SchemaObject> Enums { get; }
+
+    /// <summary>Returns what <paramref name="context"/>'s model expects.</summary>
+    public static ExpectedSchema Of(DbContext context) => Cache.GetValue(context.Model, _ => new ExpectedSchema(context));
+
+    private static SchemaObject Table<TEntity>(IModel model, string reference)
+    {
+        var entityType = model.FindEntityType(typeof(TEntity))!;
+        var columns = entityType.GetTableMappings().SelectMany(mapping => mapping.Table.Columns).Select(column => column.Name).Distinct().ToArray();
+        return new SchemaObject(reference, Qualified(entityType.GetSchema(), entityType.GetTableName()!), columns);
+    }
+
+    private static string Qualified(string? schema, string name) => schema is null ? name : $"{schema}.{name}";
+
+    /// <summary>A table or an enum type: how SQL names it, how a message names it, and its columns or labels.</summary>
+    /// <param name="Reference">The quoted, qualified name, for <c>to_regclass</c> and <c>to_regtype</c>.</param>
+    /// <param name="DisplayName">The name for messages: <c>member_metrics</c>, <c>gym.metric_unit</c>.</param>
+    /// <param name="Items">The columns or labels.</param>
+    public sealed record SchemaObject(string Reference, string DisplayName, IReadOnlyList<string> Items);
+}
