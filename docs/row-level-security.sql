@@ -27,9 +27,11 @@
 --   metricsets.viewer_role             'member' or 'staff': the role they claim there, which metricsets_memberships
 --                                      must confirm before it grants anything
 --   With MetricSetsOptions.RowLevelSecurity on, the library sets these itself, with set_config(…, true), in the same
---   transaction before each of its own statements, from the MetricViewer of the call, so that RLS and its policy agree.
---   (The option is being added to the library alongside this script; until the version you use has it, set them as
---   below.) Any other code sets them the same way, once per transaction, before its first statement:
+--   transaction as each of its own statements (a DO block sent in the same command), from the MetricViewer of the call,
+--   so that RLS and its policy agree (tests/MetricSets.IntegrationTests/Security/RowLevelSecurityLibraryTest.cs).
+--   PostgreSQL refuses COPY into a table under RLS, so with the option on a bulk import always goes through the
+--   library's temporary staging table: the application role then needs TEMPORARY on the database (see below).
+--   Any other code sets them the same way, once per transaction, before its first statement:
 --       SELECT set_config('metricsets.viewer_user_id', $1, true),
 --              set_config('metricsets.viewer_organization_id', $2, true),
 --              set_config('metricsets.viewer_role', $3, true);
@@ -100,6 +102,7 @@
 --   default, so revoking it from the application role alone changes nothing; run
 --       REVOKE TEMPORARY ON DATABASE <database> FROM PUBLIC;
 --       GRANT TEMPORARY ON DATABASE <database> TO <the roles that need temporary tables>;
+--   (the application role is one of them when it imports with IMemberMetricRecorder.RecordManyAsync)
 --   The helpers do not depend on that (a temporary view named like a host view no longer shadows it: tested), but it
 --   takes away a way to shadow names in any code that still resolves them at run time.
 --

@@ -29,6 +29,16 @@ public sealed class MetricSetsOptions
     /// </summary>
     public string? CursorKey { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether each statement the library sends says who is asking, for PostgreSQL's row-level security
+    /// (docs/row-level-security.sql): the call's viewer as the settings <c>metricsets.viewer_user_id</c>,
+    /// <c>metricsets.viewer_organization_id</c> and <c>metricsets.viewer_role</c>, set with <c>set_config(…, true)</c>
+    /// in the statement's own transaction, so RLS judges the statement as the library's policy did and nothing lasts
+    /// beyond it. <see langword="false"/> by default. Catalogue calls take no viewer and set none: run catalogue
+    /// administration as the tables' owner.
+    /// </summary>
+    public bool RowLevelSecurity { get; set; }
+
     /// <summary>Gets the access policy's options: whether the default rules apply, and which sources members may use.</summary>
     public MetricAccessOptions Access { get; } = new();
 

@@ -9,7 +9,8 @@ namespace MetricSets.EntityFrameworkCore.Commands;
 
 /// <summary>
 /// Writes validated values in bulk with PostgreSQL's binary COPY, all in one transaction: straight into
-/// <c>member_metrics</c> when every id is new (minted by the library), otherwise through a temporary staging table and
+/// <c>member_metrics</c> when every id is new (minted by the library) and no row-level security applies (PostgreSQL
+/// refuses COPY into a table with RLS), otherwise through a temporary staging table and
 /// <c>INSERT … SELECT … ON CONFLICT (id) DO NOTHING</c>, so an id given twice is a no-op when its content is the same and a
 /// conflict (everything rolled back) when it is not.
 /// </summary>
@@ -27,11 +28,11 @@ internal static class RecordManyCommand
     /// <summary>Writes <paramref name="rows"/>; returns how many were recorded (the rest repeated stored values).</summary>
     /// <exception cref="MetricConflictException">An id already holds a different value; nothing was written.</exception>
     public static Task<int> RunAsync(
-        DbContext context, IReadOnlyList<Row> rows, bool allIdsNew, Action<int> progress, int progressInterval, CancellationToken cancellationToken) =>
+        DbContext context, IReadOnlyList<Row> rows, bool direct, Action<int> progress, int progressInterval, CancellationToken cancellationToken) =>
         SqlRunner.InTransactionAsync(
             context,
-            (rows, allIdsNew, progress, progressInterval),
-            static (context, state, token) => state.allIdsNew
+            (rows, direct, progress, progressInterval),
+            static (context, state, token) => state.direct
                 ? CopyAsync(context, MetricSetsTables.Of(context).MemberMetrics, state.rows, staged: false, state.progress, state.progressInterval, token)
                 : StageAndInsertAsync(context, state.rows, state.progress, state.progressInterval, token),
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MetricSets.EntityFrameworkCore.Diagnostics;
 
@@ -8,7 +10,7 @@ namespace MetricSets.EntityFrameworkCore.Diagnostics;
 /// policy's decisions (<c>MetricSetsTelemetry.Access.cs</c>) and the audit of writes (<c>MetricSetsTelemetry.Writes.cs</c>).
 /// The services know nothing of it: instrumented decorators (<c>Instrumented*.cs</c>) wrap them.
 /// </summary>
-internal sealed partial class MetricSetsTelemetry(MetricSetsMetrics metrics, ILoggerFactory loggerFactory)
+internal sealed partial class MetricSetsTelemetry(MetricSetsMetrics metrics, ILoggerFactory loggerFactory, IOptions<MetricSetsOptions> options)
 {
     private readonly ILogger _audit = loggerFactory.CreateLogger(MetricSetsDiagnostics.AuditLogCategory);
 
@@ -20,8 +22,13 @@ internal sealed partial class MetricSetsTelemetry(MetricSetsMetrics metrics, ILo
     /// <param name="actor">Who acts, named by the conflict event; <see langword="null"/> for the catalogue, which takes no actor.</param>
     /// <param name="call">The call.</param>
     /// <param name="succeeded">Audits the call's result, or <see langword="null"/> for reads.</param>
+    /// <remarks>
+    /// The call boundary is also where, with <see cref="MetricSetsOptions.RowLevelSecurity"/> on, the actor becomes the
+    /// viewer every statement of the call carries (<see cref="RowLevelSecurityViewer"/>).
+    /// </remarks>
     public async Task<T> RunAsync<T>(MetricSetsOperation operation, MetricViewer? actor, Func<Task<T>> call, Action<OperationScope, T>? succeeded = null)
     {
+        using var viewer = options.Value.RowLevelSecurity && actor is not null ? RowLevelSecurityViewer.Enter(actor) : null;
         using var scope = OperationScope.Begin(operation);
         T result;
         try

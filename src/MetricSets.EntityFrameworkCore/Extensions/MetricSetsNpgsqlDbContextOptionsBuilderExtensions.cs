@@ -1,6 +1,8 @@
 using MetricSets;
+using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Mapping;
 using MetricSets.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 // ReSharper disable once CheckNamespace
@@ -34,6 +36,14 @@ public static class MetricSetsNpgsqlDbContextOptionsBuilderExtensions
         optionsBuilder.UseNodaTime();
         optionsBuilder.MapEnum<MetricUnit>(SchemaNames.UnitEnum, schema, PostgresEnumLabels.UnitTranslator);
         optionsBuilder.MapEnum<MetricKind>(SchemaNames.KindEnum, schema, PostgresEnumLabels.KindTranslator);
+
+        // Idle unless MetricSetsOptions.RowLevelSecurity is on: then it tells PostgreSQL who is asking, per statement.
+        var options = ((IRelationalDbContextOptionsBuilderInfrastructure)optionsBuilder).OptionsBuilder;
+        if (options.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(RowLevelSecurityInterceptor.Instance) != true)
+        {
+            options.AddInterceptors(RowLevelSecurityInterceptor.Instance);
+        }
+
         return optionsBuilder;
     }
 }

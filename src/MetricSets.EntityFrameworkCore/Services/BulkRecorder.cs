@@ -69,7 +69,9 @@ internal sealed class BulkRecorder(DbContext context, MetricAccessPolicy policy,
         var recorded = await RecordManyCommand.RunAsync(
             context,
             rows,
-            allIdsNew: batch.TrueForAll(request => request.Id is null),
+            // PostgreSQL refuses COPY into a table under row-level security: then the rows go through the staging table,
+            // and RLS checks the INSERT … SELECT that moves them.
+            direct: batch.TrueForAll(request => request.Id is null) && RowLevelSecurityViewer.Current is null,
             written => Report(options, RecordManyStage.Writing, written, batch.Count),
             options.ProgressInterval,
             cancellationToken).ConfigureAwait(false);

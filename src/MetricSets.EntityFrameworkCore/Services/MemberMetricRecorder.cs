@@ -56,15 +56,14 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
                 $"Metric definition {request.DefinitionId} changed while a value was recorded for it; its unit and kind must never change."),
         };
 
-        if (stored is null)
+        if (result.Outcome == RecordCommand.Outcome.Inserted)
         {
-            return result.Outcome == RecordCommand.Outcome.Inserted
-                ? ToReading(metric)
-                : throw new InvalidOperationException($"The member metric {metric.Id} was reported taken but could not be read.");
+            return ToReading(metric);
         }
 
-        // The message never describes the stored value: the id may belong to another member's value.
-        return stored.RecordsSameAs(metric, compareTime: request.RecordedAt is not null)
+        // The message never describes the stored value: the id may belong to another member's value — one that
+        // row-level security even hides from this session (then taken, but not readable).
+        return stored is not null && stored.RecordsSameAs(metric, compareTime: request.RecordedAt is not null)
             ? OperationScope.Replayed(stored.ToReading())
             : throw new MetricConflictException(
                 MetricErrorCode.IdInUse,

@@ -166,6 +166,9 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
         return await ReadAsync(connection, sql);
     }
 
+    /// <summary>Gets the connection string of the application role.</summary>
+    public string AppConnectionString => _app;
+
     public async Task<NpgsqlConnection> OpenAppConnectionAsync()
     {
         var connection = new NpgsqlConnection(_app);
@@ -251,4 +254,7 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
 
     /// <summary>The library's tables in a schema of the host's, <c>gym</c>, with the provenance column (Restrict).</summary>
     public sealed class WithProvenance() : RowLevelSecurityDatabase("gym", MemberMetricProvenance.Restrict);
+
+    /// <summary>The library's default schema (Restrict, in <c>public</c>), for the library's own calls as the app role.</summary>
+    public sealed class ForTheLibrary() : RowLevelSecurityDatabase("public", MemberMetricProvenance.Restrict);
 }
