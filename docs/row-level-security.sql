@@ -59,6 +59,9 @@
 --     read    organization- and workout-owned sets: anyone acting in that organization with a confirmed role there;
 --             member-owned sets: the member, and confirmed staff of an organization the member actively belongs to.
 --     insert, update (old and new row), delete: the same, but for organization- and workout-owned sets confirmed staff.
+--   member_metrics_latest (with the provenance column only): each member's latest value per definition, organization
+--     and source, which the library's leaderboards rank from. Read as member_metrics is read; written only by the
+--     triggers on member_metrics, which run as the tables' owner; no role RLS applies to writes it.
 --   metric_definitions: readable by every role granted SELECT; writable by no role RLS applies to. Catalogue administration
 --     (IMetricCatalog writes, seeding) runs as the owner role, for example through a separate connection string used
 --     only by platform administrators and migrations.
@@ -97,6 +100,7 @@
 --   GRANT SELECT, INSERT, DELETE ON @schema.member_metrics TO @app_role;
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON @schema.metric_sets, @schema.metric_set_definitions TO @app_role;
 --   GRANT SELECT ON @schema.metric_definitions TO @app_role;
+--   GRANT SELECT ON @schema.member_metrics_latest TO @app_role;   (with the provenance column: the flat reads' table)
 --   and SELECT on the host's users table (the library checks that a member exists).
 --   Never CREATE on @schema (the script warns). Temporary objects: TEMPORARY on a database is granted to PUBLIC by
 --   default, so revoking it from the application role alone changes nothing; run
@@ -118,14 +122,14 @@ DECLARE
     helper regprocedure;
     stray record;
     own_policies constant text[] := ARRAY[
-        'member_metrics_select', 'member_metrics_insert', 'member_metrics_delete',
+        'member_metrics_select', 'member_metrics_insert', 'member_metrics_delete', 'member_metrics_latest_select',
         'metric_sets_select', 'metric_sets_insert', 'metric_sets_update', 'metric_sets_delete',
         'metric_set_definitions_select', 'metric_set_definitions_insert', 'metric_set_definitions_update',
         'metric_set_definitions_delete', 'metric_definitions_select'];
     -- The first version of this script (one permissive FOR ALL policy on member_metrics, among others).
     first_version_policies constant text[] := ARRAY[
         'member_metrics_viewer', 'metric_sets_visible', 'metric_set_definitions_visible', 'metric_set_definitions_write'];
-    library_tables constant text[] := ARRAY['member_metrics', 'metric_sets', 'metric_set_definitions', 'metric_definitions'];
+    library_tables constant text[] := ARRAY['member_metrics', 'metric_sets', 'metric_set_definitions', 'metric_definitions', 'member_metrics_latest'];
     library_table text;
     schema_oid oid;
     ddl text;
@@ -300,6 +304,17 @@ BEGIN
                 USING ((member_id = (SELECT @schema.metricsets_viewer_user_id()) AND source = 'self_report')
                     OR (member_id IN (SELECT @schema.metricsets_viewer_members())
                         AND organization_id = (SELECT @schema.metricsets_viewer_staff_organization_id())));
+
+            -- The flat reads' latest rows (docs/scaling.md), kept by triggers that run as the tables' owner: the same rows
+            -- are visible as of member_metrics (a value without an organization is filed under the nil uuid, a value without
+            -- a source under ''), and no policy lets the application role write one, so no session can forge a ranking.
+            REVOKE TRUNCATE, REFERENCES, TRIGGER ON @schema.member_metrics_latest FROM PUBLIC, @app_role;
+            ALTER TABLE @schema.member_metrics_latest ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY member_metrics_latest_select ON @schema.member_metrics_latest FOR SELECT TO @app_role
+                USING (member_id = (SELECT @schema.metricsets_viewer_user_id())
+                    OR (member_id IN (SELECT @schema.metricsets_viewer_members())
+                        AND (organization_id = (SELECT @schema.metricsets_viewer_staff_organization_id())
+                             OR source = 'self_report')));
         $sql$;
     ELSE
         -- No provenance column: values follow the person, so staff read all values of their organization's members and

@@ -5,6 +5,18 @@ CREATE TYPE metric_kind AS ENUM ('one_rep_max', 'time', 'distance', 'body_comp',
 CREATE TYPE metric_unit AS ENUM ('kg', 'lb', '%', 'seconds', 'minutes', 'hours', 'meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches', 'reps', 'bpm', 'watts', 'kj', 'kcal');
 
 
+CREATE TABLE member_metrics_latest (
+    member_id uuid NOT NULL,
+    definition_id uuid NOT NULL,
+    organization_id uuid NOT NULL,
+    source character varying(50) NOT NULL,
+    metric_id uuid NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    base_amount numeric NOT NULL,
+    CONSTRAINT member_metrics_latest_pkey PRIMARY KEY (member_id, definition_id, organization_id, source)
+);
+
+
 CREATE TABLE metric_definitions (
     id uuid NOT NULL,
     slug character varying(100) NOT NULL,
@@ -66,6 +78,9 @@ CREATE INDEX member_metrics_member_def_recorded_idx ON member_metrics (member_id
 CREATE INDEX member_metrics_organization_idx ON member_metrics (organization_id);
 
 
+CREATE INDEX member_metrics_latest_rank_idx ON member_metrics_latest (definition_id, base_amount, member_id);
+
+
 CREATE INDEX metric_set_definitions_definition_idx ON metric_set_definitions (definition_id);
 
 
@@ -76,3 +91,140 @@ CREATE INDEX metric_sets_org_idx ON metric_sets (organization_id) WHERE organiza
 
 
 CREATE INDEX metric_sets_workout_idx ON metric_sets (workout_id) WHERE workout_id IS NOT NULL;
+
+
+CREATE OR REPLACE FUNCTION "metric_base_amount"(amount numeric, unit "metric_unit") RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $function$ SELECT ($1 * CASE $2 WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) $function$;
+
+
+CREATE INDEX IF NOT EXISTS "member_metrics_member_def_amount_idx" ON "member_metrics" (member_id, definition_id, "metric_base_amount"(value, unit));
+
+
+CREATE OR REPLACE FUNCTION "member_metrics_latest_insert"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+BEGIN
+    INSERT INTO "member_metrics_latest" AS l (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
+    SELECT DISTINCT ON (n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''))
+       n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''), n.id, n.recorded_at, (n.value * CASE n.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END)
+FROM new_rows AS n
+JOIN "metric_definitions" AS d ON d.id = n.definition_id
+WHERE (CASE WHEN (n.value * CASE n.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND n.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND n.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND n.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND n.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND n.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND n.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND n.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND n.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND n.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND n.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END)
+ORDER BY n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''), n.recorded_at DESC, n.id DESC
+    ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
+SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,
+    recorded_at = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.recorded_at ELSE l.recorded_at END,
+    base_amount = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.base_amount ELSE l.base_amount END;
+    RETURN NULL;
+END
+$function$;
+
+
+CREATE OR REPLACE FUNCTION "member_metrics_latest_delete"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+BEGIN
+    PERFORM 1
+    FROM "member_metrics_latest" AS l
+    JOIN old_rows AS o ON o.member_id = l.member_id AND o.definition_id = l.definition_id AND o.id = l.metric_id
+    ORDER BY l.member_id, l.definition_id, l.organization_id, l.source
+    FOR UPDATE OF l;
+
+    WITH stale AS (
+        SELECT l.member_id, l.definition_id, l.organization_id, l.source
+        FROM "member_metrics_latest" AS l
+        WHERE (l.member_id, l.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o)
+          AND NOT EXISTS (SELECT 1 FROM "member_metrics" AS m WHERE m.id = l.metric_id)
+    ), fresh AS (
+        SELECT s.member_id, s.definition_id, s.organization_id, s.source, v.id, v.recorded_at, v.base_amount
+        FROM stale AS s
+        JOIN LATERAL (
+            SELECT m.id, m.recorded_at, (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) AS base_amount
+            FROM "member_metrics" AS m
+            JOIN "metric_definitions" AS d ON d.id = m.definition_id
+            WHERE m.member_id = s.member_id AND m.definition_id = s.definition_id
+              AND coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid) = s.organization_id AND coalesce(m.source, '') = s.source AND (CASE WHEN (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND m.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND m.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND m.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND m.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND m.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND m.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END)
+            ORDER BY m.recorded_at DESC, m.id DESC
+            LIMIT 1) AS v ON true
+    ), emptied AS (
+        DELETE FROM "member_metrics_latest" AS l
+        USING stale AS s
+        WHERE (l.member_id, l.definition_id, l.organization_id, l.source) = (s.member_id, s.definition_id, s.organization_id, s.source) AND NOT EXISTS (SELECT 1 FROM fresh AS f WHERE (f.member_id, f.definition_id, f.organization_id, f.source) = (s.member_id, s.definition_id, s.organization_id, s.source))
+    )
+    UPDATE "member_metrics_latest" AS l
+    SET metric_id = f.id, recorded_at = f.recorded_at, base_amount = f.base_amount
+    FROM fresh AS f
+    WHERE (l.member_id, l.definition_id, l.organization_id, l.source) = (f.member_id, f.definition_id, f.organization_id, f.source);
+    RETURN NULL;
+END
+$function$;
+
+
+CREATE OR REPLACE FUNCTION "member_metrics_latest_update"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+BEGIN
+    PERFORM 1
+    FROM "member_metrics_latest" AS l
+    WHERE (l.member_id, l.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)
+    ORDER BY l.member_id, l.definition_id, l.organization_id, l.source
+    FOR UPDATE OF l;
+
+    DELETE FROM "member_metrics_latest" AS l WHERE (l.member_id, l.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n);
+
+    INSERT INTO "member_metrics_latest" AS l (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
+    SELECT DISTINCT ON (m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''))
+       m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END)
+FROM "member_metrics" AS m
+JOIN "metric_definitions" AS d ON d.id = m.definition_id
+WHERE (CASE WHEN (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND m.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND m.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND m.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND m.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND m.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND m.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END) AND (m.member_id, m.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)
+ORDER BY m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.recorded_at DESC, m.id DESC
+    ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
+SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,
+    recorded_at = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.recorded_at ELSE l.recorded_at END,
+    base_amount = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.base_amount ELSE l.base_amount END;
+    RETURN NULL;
+END
+$function$;
+
+
+CREATE OR REPLACE FUNCTION "member_metrics_latest_truncate"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+BEGIN
+    TRUNCATE "member_metrics_latest";
+    RETURN NULL;
+END
+$function$;
+
+
+DO $pin$
+DECLARE target name := current_schema();
+BEGIN
+    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'member_metrics_latest_insert', target);
+    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'member_metrics_latest_update', target);
+    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'member_metrics_latest_delete', target);
+    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'member_metrics_latest_truncate', target);
+END
+$pin$;
+
+
+CREATE TRIGGER "member_metrics_latest_insert" AFTER INSERT ON "member_metrics"
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "member_metrics_latest_insert"();
+
+
+CREATE TRIGGER "member_metrics_latest_update" AFTER UPDATE ON "member_metrics"
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "member_metrics_latest_update"();
+
+
+CREATE TRIGGER "member_metrics_latest_delete" AFTER DELETE ON "member_metrics"
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "member_metrics_latest_delete"();
+
+
+CREATE TRIGGER "member_metrics_latest_truncate" AFTER TRUNCATE ON "member_metrics" FOR EACH STATEMENT EXECUTE FUNCTION "member_metrics_latest_truncate"();
+
+
+INSERT INTO "member_metrics_latest" AS l (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
+SELECT DISTINCT ON (m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''))
+       m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END)
+FROM "member_metrics" AS m
+JOIN "metric_definitions" AS d ON d.id = m.definition_id
+WHERE (CASE WHEN (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND m.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND m.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND m.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND m.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND m.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND m.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END)
+ORDER BY m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.recorded_at DESC, m.id DESC
+ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
+SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,
+    recorded_at = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.recorded_at ELSE l.recorded_at END,
+    base_amount = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.base_amount ELSE l.base_amount END;

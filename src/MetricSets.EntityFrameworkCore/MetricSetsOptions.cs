@@ -39,6 +39,14 @@ public sealed class MetricSetsOptions
     /// </summary>
     public bool RowLevelSecurity { get; set; }
 
+    /// <summary>
+    /// Gets or sets the number of active members from which a leaderboard walks the definition's ranking (an index in rank
+    /// order, keeping the organization's members' latest values) instead of probing every member; 0 walks always. Not
+    /// public: the default is what the benchmarks measured (docs/performance.md), and tests lower it to exercise the walk
+    /// on small organizations.
+    /// </summary>
+    internal int LeaderboardWalkFrom { get; set; } = 5_000;
+
     /// <summary>Gets the access policy's options: whether the default rules apply, and which sources members may use.</summary>
     public MetricAccessOptions Access { get; } = new();
 

@@ -5,7 +5,7 @@ namespace MetricSets.Testing;
 /// <summary>What pg_catalog says about the library's tables: columns, enums, constraints and indexes, as text lines.</summary>
 public static class CatalogSnapshot
 {
-    private const string Tables = "'metric_definitions', 'metric_sets', 'metric_set_definitions', 'member_metrics'";
+    private const string Tables = "'metric_definitions', 'metric_sets', 'metric_set_definitions', 'member_metrics', 'member_metrics_latest'";
 
     public static Task<List<string>> ColumnsAsync(string connectionString) => LinesAsync(connectionString, $"""
         SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
@@ -37,6 +37,23 @@ public static class CatalogSnapshot
         WHERE tablename IN ({Tables})
           AND indexname NOT IN (SELECT conname FROM pg_constraint)
         ORDER BY indexname
+        """);
+
+    /// <summary>The triggers on the library's tables: name, table, and the function they run.</summary>
+    public static Task<List<string>> TriggersAsync(string connectionString) => LinesAsync(connectionString, $"""
+        SELECT t.tgname || ': ' || pg_get_triggerdef(t.oid)
+        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE c.relname IN ({Tables}) AND NOT t.tgisinternal
+        ORDER BY t.tgname
+        """);
+
+    /// <summary>The library's own functions (those the flat reads create), with their volatility, security and settings.</summary>
+    public static Task<List<string>> FunctionsAsync(string connectionString) => LinesAsync(connectionString, """
+        SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') ' || p.provolatile::text
+               || CASE WHEN p.prosecdef THEN ' security definer' ELSE '' END || coalesce(' ' || array_to_string(p.proconfig, ' '), '')
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = current_schema() AND (p.proname LIKE 'member_metrics%' OR p.proname LIKE 'metric%')
+        ORDER BY p.proname
         """);
 
     private static async Task<List<string>> LinesAsync(string connectionString, string sql)

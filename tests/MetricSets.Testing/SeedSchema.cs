@@ -68,17 +68,60 @@ public static class SeedSchema
 
     /// <summary>
     /// What the library's defaults add to the seed, for the security review: restricted provenance's
-    /// <c>member_metrics.organization_id</c>, its foreign key (forgetting a deleted organization) and its index. A host that
-    /// opts out (<c>MemberMetricProvenance.None</c>) gets the seed exactly.
+    /// <c>member_metrics.organization_id</c>, its foreign key (forgetting a deleted organization) and its index; and the flat
+    /// reads (docs/scaling.md): <c>member_metrics_latest</c> with its key and ranking index, the base-amount function and
+    /// its index on member_metrics, and the triggers that keep the table. A host that opts out
+    /// (<c>MemberMetricProvenance.None</c>) gets the seed exactly: no function, no trigger.
     /// </summary>
     public static class WithDefaults
     {
-        public static readonly string[] Columns = [.. SeedSchema.Columns.Take(7), "member_metrics.organization_id uuid", .. SeedSchema.Columns.Skip(7)];
+        public static readonly string[] Columns =
+        [
+            .. SeedSchema.Columns.Take(7),
+            "member_metrics.organization_id uuid",
+            "member_metrics_latest.member_id uuid NOT NULL",
+            "member_metrics_latest.definition_id uuid NOT NULL",
+            "member_metrics_latest.organization_id uuid NOT NULL",
+            "member_metrics_latest.source character varying(50) NOT NULL",
+            "member_metrics_latest.metric_id uuid NOT NULL",
+            "member_metrics_latest.recorded_at timestamp with time zone NOT NULL",
+            "member_metrics_latest.base_amount numeric NOT NULL",
+            .. SeedSchema.Columns.Skip(7),
+        ];
 
         public static readonly string[] Constraints =
-            [.. SeedSchema.Constraints.Append("member_metrics_organization_id_fkey: FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL").Order(StringComparer.Ordinal)];
+        [
+            .. SeedSchema.Constraints
+                .Append("member_metrics_organization_id_fkey: FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL")
+                .Append("member_metrics_latest_pkey: PRIMARY KEY (member_id, definition_id, organization_id, source)")
+                .Order(StringComparer.Ordinal),
+        ];
 
         public static readonly string[] Indexes =
-            [.. SeedSchema.Indexes.Append("member_metrics_organization_idx: CREATE INDEX member_metrics_organization_idx ON public.member_metrics USING btree (organization_id)").Order(StringComparer.Ordinal)];
+        [
+            .. SeedSchema.Indexes
+                .Append("member_metrics_organization_idx: CREATE INDEX member_metrics_organization_idx ON public.member_metrics USING btree (organization_id)")
+                .Append("member_metrics_member_def_amount_idx: CREATE INDEX member_metrics_member_def_amount_idx ON public.member_metrics USING btree (member_id, definition_id, metric_base_amount(value, unit))")
+                .Append("member_metrics_latest_rank_idx: CREATE INDEX member_metrics_latest_rank_idx ON public.member_metrics_latest USING btree (definition_id, base_amount, member_id)")
+                .Order(StringComparer.Ordinal),
+        ];
+
+        public static readonly string[] Triggers =
+        [
+            "member_metrics_latest_delete: CREATE TRIGGER member_metrics_latest_delete AFTER DELETE ON public.member_metrics REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION member_metrics_latest_delete()",
+            "member_metrics_latest_insert: CREATE TRIGGER member_metrics_latest_insert AFTER INSERT ON public.member_metrics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_metrics_latest_insert()",
+            "member_metrics_latest_truncate: CREATE TRIGGER member_metrics_latest_truncate AFTER TRUNCATE ON public.member_metrics FOR EACH STATEMENT EXECUTE FUNCTION member_metrics_latest_truncate()",
+            "member_metrics_latest_update: CREATE TRIGGER member_metrics_latest_update AFTER UPDATE ON public.member_metrics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_metrics_latest_update()",
+        ];
+
+        /// <summary>The functions: the immutable conversion the index uses, and the triggers' functions, run as the tables' owner with a pinned search path.</summary>
+        public static readonly string[] Functions =
+        [
+            "member_metrics_latest_delete() v security definer search_path=pg_catalog, public, pg_temp",
+            "member_metrics_latest_insert() v security definer search_path=pg_catalog, public, pg_temp",
+            "member_metrics_latest_truncate() v security definer search_path=pg_catalog, public, pg_temp",
+            "member_metrics_latest_update() v security definer search_path=pg_catalog, public, pg_temp",
+            "metric_base_amount(amount numeric, unit metric_unit) i",
+        ];
     }
 }

@@ -75,6 +75,14 @@ internal sealed class MembershipSql
     public string ActiveMembers(string organization) =>
         $"SELECT DISTINCT ms.{_user} AS member_id FROM {_table} AS ms WHERE ms.{_organization} = {organization} AND ms.{_role}::text IN ({MemberRoles}){_active}";
 
+    /// <summary>
+    /// A scalar: how many active membership rows <paramref name="organization"/> has, counted up to
+    /// <paramref name="limit"/> (SQL expressions), so that telling a large organization from a small one costs at most that
+    /// many index entries. A user holding two member roles counts twice; it is a measure of size, not a head count.
+    /// </summary>
+    public string CountActiveMembers(string organization, string limit) =>
+        $"(SELECT count(*) FROM (SELECT 1 FROM {_table} AS ms WHERE ms.{_organization} = {organization} AND ms.{_role}::text IN ({MemberRoles}){_active} LIMIT {limit}) AS counted)";
+
     /// <summary>A scalar: the organization of the workout <paramref name="workout"/> (a SQL expression), NULL when unknown.</summary>
     public string WorkoutOrganization(string workout) => string.Format(System.Globalization.CultureInfo.InvariantCulture, _workoutOrganization, workout);
 }

@@ -53,10 +53,19 @@ public static class MetricSetsModelBuilderExtensions
         HostTableConfiguration.AddStub(modelBuilder, options.Workouts);
         HostTableConfiguration.AddStub(modelBuilder, options.Organizations);
 
-        return modelBuilder
+        modelBuilder
             .ApplyConfiguration(new MetricDefinitionConfiguration(defaultLanguage))
             .ApplyConfiguration(new MetricSetConfiguration(options))
             .ApplyConfiguration(new MetricSetEntryConfiguration())
             .ApplyConfiguration(new MemberMetricConfiguration(options));
+
+        // The flat reads' table (and, through the migrations SQL generator, its triggers and the base-amount index) comes
+        // with provenance; MemberMetricProvenance.None stays the seed exactly.
+        if (options.Provenance != MemberMetricProvenance.None)
+        {
+            LatestValuesConfiguration.Configure(modelBuilder);
+        }
+
+        return modelBuilder;
     }
 }

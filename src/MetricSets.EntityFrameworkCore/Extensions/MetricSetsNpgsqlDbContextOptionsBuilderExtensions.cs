@@ -3,6 +3,7 @@ using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Mapping;
 using MetricSets.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 // ReSharper disable once CheckNamespace
@@ -13,7 +14,9 @@ public static class MetricSetsNpgsqlDbContextOptionsBuilderExtensions
 {
     /// <summary>
     /// Maps the MetricSets PostgreSQL enums (<c>metric_unit</c>, <c>metric_kind</c>) and NodaTime types on the Npgsql
-    /// provider. Required: since Npgsql 9, enums must be mapped on the options, not only in the model.
+    /// provider, and generates migrations with the DDL of the flat reads that EF Core's model cannot express (a function,
+    /// an expression index and the triggers that keep <c>member_metrics_latest</c>). Required: since Npgsql 9, enums must
+    /// be mapped on the options, not only in the model.
     /// </summary>
     /// <param name="optionsBuilder">The Npgsql options builder given to <c>UseNpgsql</c>.</param>
     /// <param name="schema">
@@ -39,6 +42,9 @@ public static class MetricSetsNpgsqlDbContextOptionsBuilderExtensions
 
         // Idle unless MetricSetsOptions.RowLevelSecurity is on: then it tells PostgreSQL who is asking, per statement.
         var options = ((IRelationalDbContextOptionsBuilderInfrastructure)optionsBuilder).OptionsBuilder;
+
+        // Npgsql's migrations SQL, plus the flat reads' function, index and triggers the model cannot express.
+        options.ReplaceService<IMigrationsSqlGenerator, MetricSetsMigrationsSqlGenerator>();
         if (options.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(RowLevelSecurityInterceptor.Instance) != true)
         {
             options.AddInterceptors(RowLevelSecurityInterceptor.Instance);

@@ -74,5 +74,40 @@ internal static class SchemaNames
         public const string DefinitionIndex = "member_metrics_definition_idx";
         public const string MemberForeignKey = "member_metrics_member_id_fkey";
         public const string DefinitionForeignKey = "member_metrics_definition_id_fkey";
+
+        // With provenance (Track or Restrict), not in the seed: personal bests in base-unit order (see FlatReadsSql).
+        public const string AmountIndex = "member_metrics_member_def_amount_idx";
+    }
+
+    /// <summary>
+    /// With provenance (Track or Restrict), not in the seed: each member's latest plausible value per definition, recording
+    /// organization and source, kept by triggers on member_metrics (see FlatReadsSql), for leaderboards of large organizations.
+    /// </summary>
+    public static class LatestValues
+    {
+        public const string Table = "member_metrics_latest";
+        public const string PrimaryKey = "member_metrics_latest_pkey";
+        public const string RankIndex = "member_metrics_latest_rank_idx";
+        public const string MemberId = "member_id";
+        public const string DefinitionId = "definition_id";
+        public const string RecordedIn = "organization_id";
+        public const string Source = "source";
+        public const string MetricId = "metric_id";
+        public const string RecordedAt = "recorded_at";
+        public const string BaseAmount = "base_amount";
+
+        // The key's columns are NOT NULL (a primary key), so a value without an organization or a source is filed under these.
+        public const string NoOrganization = "00000000-0000-0000-0000-000000000000";
+        public const string NoSource = "";
+    }
+
+    /// <summary>The functions and triggers of the flat reads (see FlatReadsSql), created with <see cref="LatestValues"/>.</summary>
+    public static class FlatReads
+    {
+        public const string BaseAmountFunction = "metric_base_amount";
+        public const string InsertTrigger = "member_metrics_latest_insert";
+        public const string UpdateTrigger = "member_metrics_latest_update";
+        public const string DeleteTrigger = "member_metrics_latest_delete";
+        public const string TruncateTrigger = "member_metrics_latest_truncate";
     }
 }

@@ -22,6 +22,9 @@ internal sealed class MetricSetsTables
         Sets = Qualified<MetricSet>(model);
         SetDefinitions = Qualified<MetricSetEntry>(model);
         MemberMetrics = Qualified<MemberMetric>(model);
+        LatestValues = model.FindEntityType(LatestValuesConfiguration.EntityName) is { } latest
+            ? SqlText.Qualified(latest.GetSchema(), latest.GetTableName()!)
+            : string.Empty;
         Provenance = ModelSettings.Provenance(model);
         UnitType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.UnitEnum);
         KindType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.KindEnum);
@@ -37,6 +40,9 @@ internal sealed class MetricSetsTables
     public string SetDefinitions { get; }
 
     public string MemberMetrics { get; }
+
+    /// <summary>Gets the quoted, qualified name of <c>member_metrics_latest</c>, or an empty string without provenance (no such table).</summary>
+    public string LatestValues { get; }
 
     /// <summary>Gets the quoted, qualified name of the <c>metric_unit</c> enum type, for casts.</summary>
     public string UnitType { get; }

@@ -16,9 +16,16 @@ internal static class ReadingColumns
     /// The exact amount in the dimension's base unit, as SQL: <c>value * CASE unit WHEN 'lb' THEN 0.45359237 … END</c>.
     /// Factors come from the domain, so SQL and C# rank alike.
     /// </summary>
-    public static string BaseAmount(string alias) =>
-        $"({alias}.value * CASE {alias}.unit "
-        + string.Join(' ', MetricUnitExtensions.All.Select(unit => $"WHEN '{unit.Symbol()}' THEN {unit.BaseFactor().ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
+    /// <remarks>
+    /// With provenance, <c>member_metrics_member_def_amount_idx</c> indexes the function <c>metric_base_amount</c>, whose body
+    /// is this same expression: PostgreSQL inlines it, so an <c>ORDER BY</c> on this text walks that index.
+    /// </remarks>
+    public static string BaseAmount(string alias) => BaseAmount($"{alias}.value", $"{alias}.unit");
+
+    /// <summary>The exact amount of <paramref name="amount"/> in <paramref name="unit"/> (SQL expressions), in the dimension's base unit.</summary>
+    public static string BaseAmount(string amount, string unit) =>
+        $"({amount} * CASE {unit} "
+        + string.Join(' ', MetricUnitExtensions.All.Select(u => $"WHEN '{u.Symbol()}' THEN {u.BaseFactor().ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
         + " END)";
 
     /// <summary>
@@ -32,9 +39,12 @@ internal static class ReadingColumns
     /// expression a selectivity of 0.5 %, then expects no row to survive and reads a member's whole history to sort it,
     /// where a <c>CASE</c> keeps its neutral 50 % and the ordered index probe that stops at the first row.
     /// </remarks>
-    public static string Plausible(string alias, string definition) =>
+    public static string Plausible(string alias, string definition) => Plausible(alias, $"{definition}.kind", $"{definition}.unit");
+
+    /// <summary>As <see cref="Plausible(string, string)"/>, with the definition's kind and unit given as SQL expressions.</summary>
+    public static string Plausible(string alias, string kind, string unit) =>
         $"(CASE WHEN {BaseAmount(alias)} BETWEEN 0 AND CASE "
-        + string.Join(' ', PlausibleBranches(alias, definition))
+        + string.Join(' ', PlausibleBranches(alias, kind, unit))
         + " END THEN true ELSE false END)";
 
     /// <summary>Reads the six columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
@@ -56,7 +66,7 @@ internal static class ReadingColumns
     public static MetricSource? SourceOf(DbDataReader reader, int ordinal) =>
         !reader.IsDBNull(ordinal) && MetricSource.TryParse(reader.GetString(ordinal), out var source) ? source : null;
 
-    private static IEnumerable<string> PlausibleBranches(string alias, string definition)
+    private static IEnumerable<string> PlausibleBranches(string alias, string definitionKind, string definitionUnit)
     {
         foreach (var kind in MetricKindExtensions.All)
         {
@@ -64,7 +74,7 @@ internal static class ReadingColumns
             {
                 var units = string.Join(", ", MetricUnitExtensions.All.Where(unit => unit.Dimension() == dimension).Select(unit => $"'{unit.Symbol()}'"));
                 var maximum = kind.PlausibleMaximum(dimension).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                yield return $"WHEN {definition}.kind = '{Storage.PostgresEnumLabels.Kinds[(int)kind]}' AND {definition}.unit IN ({units}) AND {alias}.unit IN ({units}) THEN {maximum}";
+                yield return $"WHEN {definitionKind} = '{Storage.PostgresEnumLabels.Kinds[(int)kind]}' AND {definitionUnit} IN ({units}) AND {alias}.unit IN ({units}) THEN {maximum}";
             }
         }
     }

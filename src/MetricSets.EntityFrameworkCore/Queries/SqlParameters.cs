@@ -10,6 +10,10 @@ internal static class SqlParameters
     private static readonly string[] HigherIsBetterKinds =
         [.. MetricKindExtensions.All.Where(kind => kind.BestDirection() == BestDirection.HigherIsBetter).Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind])];
 
+    /// <summary>The <c>metric_kind</c> labels of the kinds where a smaller value is better.</summary>
+    private static readonly string[] LowerIsBetterKinds =
+        [.. MetricKindExtensions.All.Where(kind => kind.BestDirection() == BestDirection.LowerIsBetter).Select(kind => Storage.PostgresEnumLabels.Kinds[(int)kind])];
+
     public static NpgsqlParameter Uuid(Guid value) => new NpgsqlParameter<Guid> { TypedValue = value };
 
     public static NpgsqlParameter Uuids(IEnumerable<Guid> values) =>
@@ -48,4 +52,8 @@ internal static class SqlParameters
     /// <summary>The kinds where higher is better, as a <c>text[]</c>: the direction of "best" decided in SQL.</summary>
     public static NpgsqlParameter HigherIsBetter() =>
         new NpgsqlParameter<string[]> { TypedValue = HigherIsBetterKinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    /// <summary>The kinds where lower is better, as a <c>text[]</c>.</summary>
+    public static NpgsqlParameter LowerIsBetter() =>
+        new NpgsqlParameter<string[]> { TypedValue = LowerIsBetterKinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 }

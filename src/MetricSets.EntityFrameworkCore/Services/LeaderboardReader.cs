@@ -2,11 +2,12 @@ using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
 /// <summary>The <see cref="ILeaderboardReader"/> over the host's context.</summary>
-internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal) : ILeaderboardReader
+internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal, IOptions<MetricSetsOptions> options) : ILeaderboardReader
     where TContext : DbContext
 {
     public async Task<MetricPage<LeaderboardEntry>> GetLeaderboardAsync(MetricViewer viewer, MetricLeaderboardQuery query, CancellationToken cancellationToken = default)
@@ -29,7 +30,7 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
 
         // One round trip: the access decision, the definition's unit and kind, and the ranked page.
         var (grant, found) = await LeaderboardQuery.RunAsync(
-            context, statement, query.OrganizationId, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, sources, cancellationToken)
+            context, statement, query.OrganizationId, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, sources, options.Value.LeaderboardWalkFrom, cancellationToken)
             .ConfigureAwait(false);
         var scope = access.After(grant, viewer, MetricAccessRequest.ReadOrganization(query.OrganizationId), new MetricNotFoundException(MetricEntity.Organization, query.OrganizationId));
         if (badCursor is not null)

@@ -8,7 +8,10 @@ using Xunit.Abstractions;
 
 namespace MetricSets.IntegrationTests.Reads;
 
-/// <summary>A database large enough for the planner to care: 2,000 members × 20 definitions × 5 values, plus one member with a 5,000-value history.</summary>
+/// <summary>
+/// A database large enough for the planner to care: 2,000 members × 20 definitions × 5 values, plus one member with a
+/// 5,000-value history of equal values and one with a 5,000-value history of distinct values.
+/// </summary>
 public sealed class LargeDatabaseFixture : IAsyncLifetime
 {
     public const int Members = 2000;
@@ -23,6 +26,8 @@ public sealed class LargeDatabaseFixture : IAsyncLifetime
 
     public Guid HeavyMember { get; } = Guid.Parse("00000000-0000-7000-8000-00000000beef");
 
+    public Guid DeepMember { get; } = Guid.Parse("00000000-0000-7000-8000-00000000dee9");
+
     public Guid SetId { get; } = Guid.Parse("00000000-0000-7000-8000-0000000005e7");
 
     public OrganizationId Gym { get; } = new(Guid.Parse("00000000-0000-7000-8000-000000000001"));
@@ -35,17 +40,21 @@ public sealed class LargeDatabaseFixture : IAsyncLifetime
         await TestServer.ExecuteAsync(ConnectionString, $$"""
             INSERT INTO organizations (id) VALUES ('00000000-0000-7000-8000-000000000001');
             INSERT INTO users (id) SELECT uuid_in(md5('user' || g)::cstring) FROM generate_series(1, {{Members}}) g;
-            INSERT INTO users (id) VALUES ('{{HeavyMember}}');
+            INSERT INTO users (id) VALUES ('{{HeavyMember}}'), ('{{DeepMember}}');
             INSERT INTO metric_definitions (id, slug, name_i18n, unit, kind)
                 SELECT uuid_in(md5('def' || g)::cstring), 'lift_' || g, '{"en": "Lift"}', 'kg', 'one_rep_max' FROM generate_series(1, {{Definitions}}) g;
             INSERT INTO member_metrics (id, member_id, definition_id, value, unit, recorded_at, source, organization_id)
                 SELECT gen_random_uuid(), u.id, d.id, 50 + (random() * 150)::numeric(14,4),
                        CASE WHEN random() < 0.5 THEN 'kg' ELSE 'lb' END::metric_unit,
                        now() - (v || ' days')::interval - (random() * interval '1 day'), 'coach_input', '00000000-0000-7000-8000-000000000001'
-                FROM (SELECT id FROM users WHERE id <> '{{HeavyMember}}') u CROSS JOIN metric_definitions d CROSS JOIN generate_series(1, {{ValuesPerMemberAndDefinition}}) v;
+                FROM (SELECT id FROM users WHERE id NOT IN ('{{HeavyMember}}', '{{DeepMember}}')) u CROSS JOIN metric_definitions d CROSS JOIN generate_series(1, {{ValuesPerMemberAndDefinition}}) v;
             INSERT INTO member_metrics (id, member_id, definition_id, value, unit, recorded_at, source, organization_id)
                 SELECT gen_random_uuid(), '{{HeavyMember}}', d.id, 100, 'kg', now() - (v || ' minutes')::interval, 'coach_input', '00000000-0000-7000-8000-000000000001'
                 FROM (SELECT id FROM metric_definitions ORDER BY id LIMIT 1) d CROSS JOIN generate_series(1, 5000) v;
+            INSERT INTO member_metrics (id, member_id, definition_id, value, unit, recorded_at, source, organization_id)
+                SELECT gen_random_uuid(), '{{DeepMember}}', d.id, 50 + (v % 997) * 0.1, CASE WHEN v % 3 = 0 THEN 'lb' ELSE 'kg' END::metric_unit,
+                       now() - interval '30 days' - (v || ' minutes')::interval, 'coach_input', '00000000-0000-7000-8000-000000000001'
+                FROM metric_definitions d CROSS JOIN generate_series(1, 5000) v;
             INSERT INTO metric_sets (id, name, organization_id) VALUES ('{{SetId}}', 'All lifts', '00000000-0000-7000-8000-000000000001');
             INSERT INTO users (id) VALUES ('{{Coach}}');
             INSERT INTO memberships (user_id, organization_id, role) VALUES ('{{Coach}}', '{{Gym}}', 'staff');
@@ -137,14 +146,22 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [Theory]
     [InlineData(MembershipSource.Directory)]
     [InlineData(MembershipSource.Mapped)]
-    public async Task Personal_bests_read_member_metrics_through_the_member_index(MembershipSource memberships)
+    public async Task Personal_bests_are_one_probe_of_the_amount_index_per_definition_even_for_a_deep_history(MembershipSource memberships)
     {
         var (tables, rules, access) = await AccessAsync(memberships);
         var plan = await ExplainAsync(
             PersonalBestQuery.Sql(tables, rules), access,
-            Uuid(large.MemberIds[0]), Uuids(large.DefinitionIds), new NpgsqlParameter<string[]> { TypedValue = ["one_rep_max"], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            Uuid(large.DeepMember), Uuids(large.DefinitionIds), HigherIsBetter(), Texts("time"));
 
-        AssertUsesMemberIndexWithoutSeqScan(plan);
+        // The kind's direction runs one of the two ordered probes (the other is a one-time filter that is false); the deep
+        // member's 5,000 values of each definition (kg and lb mixed) are never read whole, never sorted whole.
+        var probe = System.Text.RegularExpressions.Regex.Match(
+            plan, @"Index Scan Backward using member_metrics_member_def_amount_idx on member_metrics mm \(actual rows=(\d+) loops=20\)");
+        Assert.True(probe.Success, "the best-first probe of the amount index, once per definition, is not in the plan");
+        Assert.InRange(int.Parse(probe.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 10); // the best's tie group, not 5,000
+        Assert.Contains("One-Time Filter", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on member_metrics", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bitmap Heap Scan on member_metrics", plan, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -171,26 +188,58 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(true, MembershipSource.Directory)]
     [InlineData(false, MembershipSource.Mapped)]
     [InlineData(true, MembershipSource.Mapped)]
-    public async Task Leaderboards_probe_the_member_index_once_per_member(bool latestFirst, MembershipSource memberships)
+    public async Task Leaderboards_of_small_organizations_probe_the_member_index_once_per_member(bool latestFirst, MembershipSource memberships)
+    {
+        var plan = await ExplainLeaderboardAsync(latestFirst, memberships, walkFrom: 5_000, window: 5_000);
+
+        AssertProbesInIndexOrder(plan);
+
+        // The directory lists 1,000 members; the mapped memberships give the gym's 2,002.
+        Assert.Contains(memberships == MembershipSource.Directory ? "loops=1000" : "loops=2002", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, MembershipSource.Directory)]
+    [InlineData(true, MembershipSource.Directory)]
+    [InlineData(false, MembershipSource.Mapped)]
+    [InlineData(true, MembershipSource.Mapped)]
+    public async Task Leaderboards_of_large_organizations_walk_the_ranking_instead_of_probing_every_member(bool latestFirst, MembershipSource memberships)
+    {
+        // A window of 100 of the definition's 2,001 latest rows (10,000 values) is the proportion of a real window (5,000)
+        // among a large platform's rows, so the planner walks the index in order as it does there.
+        var plan = await ExplainLeaderboardAsync(latestFirst, memberships, walkFrom: 1_000, window: 100);
+
+        // Candidates come in rank order from one index and stop when the page is full; the per-member probe never runs.
+        Assert.Contains(
+            latestFirst ? "Index Scan using member_metrics_definition_idx on member_metrics" : "Index Scan Backward using member_metrics_latest_rank_idx on member_metrics_latest",
+            plan,
+            StringComparison.Ordinal);
+        Assert.Matches(@"Index Scan using member_metrics_member_def_recorded_idx on member_metrics mm(_\d+)? \(never executed\)", plan);
+        Assert.DoesNotContain("loops=1000", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("loops=2002", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on member_metrics", plan, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ExplainLeaderboardAsync(bool latestFirst, MembershipSource memberships, int walkFrom, int window)
     {
         var (tables, rules, access) = await AccessAsync(memberships);
-        var plan = await ExplainAsync(
+        return await ExplainAsync(
             LeaderboardQuery.Sql(tables, rules), access,
             Uuids(memberships == MembershipSource.Directory ? large.MemberIds : []),
-            Uuid(large.DefinitionIds[0]),
+
+            // Not the first definition: the heavy member's 5,000 values of it in the last days would fill a latest-first
+            // window of someone else's older values.
+            Uuid(large.DefinitionIds[1]),
             new NpgsqlParameter<bool> { TypedValue = latestFirst },
             new NpgsqlParameter<bool> { TypedValue = true },
             new NpgsqlParameter<decimal> { TypedValue = 0m },
             Uuid(Guid.Empty),
             new NpgsqlParameter<int> { TypedValue = 21 },
-            new NpgsqlParameter<string[]> { TypedValue = ["one_rep_max"], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            HigherIsBetter(),
             new NpgsqlParameter<string[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-            Uuid(large.Gym.Value));
-
-        AssertProbesInIndexOrder(plan);
-
-        // The directory lists 1,000 members; the mapped memberships give the gym's 2,001.
-        Assert.Contains(memberships == MembershipSource.Directory ? "loops=1000" : "loops=2001", plan, StringComparison.Ordinal);
+            Uuid(large.Gym.Value),
+            new NpgsqlParameter<int> { TypedValue = walkFrom },
+            new NpgsqlParameter<int> { TypedValue = window });
     }
 
     [Theory]
@@ -216,8 +265,16 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     private static void AssertProbesInIndexOrder(string plan)
     {
         AssertUsesMemberIndexWithoutSeqScan(plan);
-        Assert.DoesNotContain("Bitmap Heap Scan on member_metrics", plan, StringComparison.Ordinal);
+
+        // Among the nodes that ran (a leaderboard's walk, not taken, has bitmap scans of its own that never run).
+        var executed = string.Join('\n', plan.Split('\n').Where(line => !line.Contains("(never executed)", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Bitmap Heap Scan on member_metrics ", executed, StringComparison.Ordinal);
     }
+
+    private static NpgsqlParameter HigherIsBetter() => Texts("one_rep_max");
+
+    private static NpgsqlParameter Texts(params string[] values) =>
+        new NpgsqlParameter<string[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     private static NpgsqlParameter Uuid(Guid value) => new NpgsqlParameter<Guid> { TypedValue = value };
 

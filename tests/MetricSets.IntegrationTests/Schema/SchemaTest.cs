@@ -34,6 +34,15 @@ public sealed class SchemaTest : IClassFixture<DatabaseFixture>
     public async Task Indexes_equal_the_seed(string source) =>
         Assert.Equal(source == "seed-exact model" ? SeedSchema.Indexes : SeedSchema.WithDefaults.Indexes, await CatalogSnapshot.IndexesAsync(await ConnectionStringAsync(source)));
 
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task Triggers_and_functions_are_the_flat_reads_and_none_without_provenance(string source)
+    {
+        var connectionString = await ConnectionStringAsync(source);
+        Assert.Equal(source == "seed-exact model" ? [] : SeedSchema.WithDefaults.Triggers, await CatalogSnapshot.TriggersAsync(connectionString));
+        Assert.Equal(source == "seed-exact model" ? [] : SeedSchema.WithDefaults.Functions, await CatalogSnapshot.FunctionsAsync(connectionString));
+    }
+
     [Fact]
     public void Docs_schema_sql_is_what_the_model_generates()
     {

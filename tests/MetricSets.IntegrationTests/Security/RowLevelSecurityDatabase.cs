@@ -82,6 +82,7 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
             CREATE VIEW metricsets_workout_organizations AS SELECT workout_id, organization_id FROM workout_organizations;
             GRANT USAGE ON SCHEMA {{schema}} TO {{AppRole}};
             GRANT ALL PRIVILEGES ON member_metrics, metric_sets, metric_set_definitions, metric_definitions TO {{AppRole}};
+            {{(provenance == MemberMetricProvenance.None ? string.Empty : $"GRANT ALL PRIVILEGES ON member_metrics_latest TO {AppRole};")}}
             GRANT SELECT ON users TO {{AppRole}};
             INSERT INTO organizations VALUES ('{{GymA}}'), ('{{GymB}}');
             INSERT INTO users VALUES ('{{CoachA}}'), ('{{CoachB}}'), ('{{MemberA}}'), ('{{MemberAB}}'), ('{{MemberB}}'), ('{{Outsider}}');

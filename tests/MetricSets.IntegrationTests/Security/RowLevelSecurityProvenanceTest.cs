@@ -62,4 +62,33 @@ public sealed class RowLevelSecurityProvenanceTest(RowLevelSecurityDatabase.With
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
         }
     }
+
+    [Fact]
+    public async Task The_latest_rows_show_a_viewer_what_the_values_show_them_and_no_session_writes_them()
+    {
+        const string Oracle = """
+            SELECT DISTINCT ON (member_id, definition_id, coalesce(organization_id, '00000000-0000-0000-0000-000000000000'), coalesce(source, ''))
+                   id::text
+            FROM member_metrics
+            ORDER BY member_id, definition_id, coalesce(organization_id, '00000000-0000-0000-0000-000000000000'), coalesce(source, ''), recorded_at DESC, id DESC
+            """;
+        foreach (var viewer in new[] { RlsViewer.Staff(CoachA, GymA), RlsViewer.Staff(CoachB, GymB), RlsViewer.Member(MemberAB), RlsViewer.Nobody })
+        {
+            // A partition is visible or hidden as a whole (organization and source decide), so the latest rows a viewer sees
+            // are the latest of the values they see.
+            var latest = await database.QueryAsync(viewer, "SELECT metric_id::text FROM member_metrics_latest");
+            Assert.Equal((await database.QueryAsync(viewer, Oracle)).Order(), latest.Order());
+        }
+
+        var coachA = RlsViewer.Staff(CoachA, GymA);
+        Assert.NotEmpty(await database.QueryAsync(coachA, "SELECT 1 FROM member_metrics_latest"));
+        var forged = await database.RefusedAsync(coachA, $"""
+            INSERT INTO member_metrics_latest (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
+            VALUES ('{MemberA}', '{Definition}', '{GymA}', 'forged', gen_random_uuid(), now(), 999)
+            """);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, forged.SqlState);
+        Assert.Equal(0, await database.ExecuteAsync(coachA, "UPDATE member_metrics_latest SET base_amount = 999"));
+        Assert.Equal(0, await database.ExecuteAsync(coachA, "DELETE FROM member_metrics_latest"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await database.RefusedAsync(coachA, "TRUNCATE member_metrics_latest")).SqlState);
+    }
 }

@@ -1,0 +1,260 @@
+using MetricSets.EntityFrameworkCore.Infrastructure;
+using MetricSets.EntityFrameworkCore.Queries;
+using Latest = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.LatestValues;
+using Triggers = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.FlatReads;
+
+namespace MetricSets.EntityFrameworkCore.Mapping;
+
+/// <summary>
+/// The DDL of the flat reads that EF Core's model cannot express, created with <c>member_metrics_latest</c> (with
+/// provenance, <see cref="MemberMetricProvenance.Track"/> or <see cref="MemberMetricProvenance.Restrict"/>) by
+/// <see cref="MetricSetsMigrationsSqlGenerator"/>, so that a host's migration, <c>EnsureCreated</c> and
+/// <c>GenerateCreateScript</c> all include it:
+/// <list type="bullet">
+/// <item><c>metric_base_amount(value, unit)</c>, an immutable SQL function whose body is
+/// <see cref="ReadingColumns.BaseAmount(string, string)"/>, and the index
+/// <c>member_metrics_member_def_amount_idx (member_id, definition_id, metric_base_amount(value, unit))</c>: a personal best
+/// is one ordered probe per definition, whatever the depth and the mix of units.</item>
+/// <item>Statement-level triggers on <c>member_metrics</c> for INSERT, UPDATE, DELETE and TRUNCATE that keep
+/// <c>member_metrics_latest</c> equal to <see cref="RebuildSelect"/> in the same transaction as every write, whoever makes
+/// it: the library, COPY, another tool's SQL, a member's cascading deletion, an organization's deletion (which sets the
+/// values' organization to NULL).</item>
+/// <item>The backfill: <see cref="Rebuild"/> over the rows already stored.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// <para>
+/// Concurrency. An insert upserts with "newer wins" and always updates the row it conflicts with, so the row stays locked
+/// until the writer commits. A delete first locks the latest rows that name a deleted value, then recomputes them in a
+/// statement of its own: under READ COMMITTED that statement sees every writer that held a lock on them, and a writer that
+/// comes later merges its value into the recomputed row by "newer wins". Under REPEATABLE READ and SERIALIZABLE the lock
+/// of a row another transaction changed raises a serialization failure (40001), which callers retry.
+/// </para>
+/// <para>
+/// The trigger functions are SECURITY DEFINER, with the search path pinned to the tables' schema: under row-level
+/// security the application role reads <c>member_metrics_latest</c> (a policy like member_metrics') but cannot write it,
+/// so no session can forge a leaderboard row.
+/// </para>
+/// </remarks>
+internal static class FlatReadsSql
+{
+    /// <summary>The statements that create the function, the index and the triggers, then fill <c>member_metrics_latest</c>.</summary>
+    public static IReadOnlyList<string> Install(string? schema)
+    {
+        var t = new Tables(schema);
+        return
+        [
+            $"""
+            CREATE OR REPLACE FUNCTION {t.BaseAmountFunction}(amount numeric, unit {t.UnitType}) RETURNS numeric
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $function$ SELECT {ReadingColumns.BaseAmount("$1", "$2")} $function$
+            """,
+
+            // IF NOT EXISTS: on a large table a host may build it beforehand with CREATE INDEX CONCURRENTLY.
+            $"CREATE INDEX IF NOT EXISTS {SqlText.Quote(SchemaNames.MemberMetrics.AmountIndex)} ON {t.MemberMetrics} (member_id, definition_id, {t.BaseAmountFunction}(value, unit))",
+            InsertFunction(t),
+            DeleteFunction(t),
+            UpdateFunction(t),
+            $"""
+            CREATE OR REPLACE FUNCTION {t.Function(Triggers.TruncateTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+            BEGIN
+                TRUNCATE {t.Latest};
+                RETURN NULL;
+            END
+            $function$
+            """,
+            PinSearchPath(schema),
+            $"""
+            CREATE TRIGGER {SqlText.Quote(Triggers.InsertTrigger)} AFTER INSERT ON {t.MemberMetrics}
+                REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Function(Triggers.InsertTrigger)}()
+            """,
+            $"""
+            CREATE TRIGGER {SqlText.Quote(Triggers.UpdateTrigger)} AFTER UPDATE ON {t.MemberMetrics}
+                REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Function(Triggers.UpdateTrigger)}()
+            """,
+            $"""
+            CREATE TRIGGER {SqlText.Quote(Triggers.DeleteTrigger)} AFTER DELETE ON {t.MemberMetrics}
+                REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Function(Triggers.DeleteTrigger)}()
+            """,
+            $"CREATE TRIGGER {SqlText.Quote(Triggers.TruncateTrigger)} AFTER TRUNCATE ON {t.MemberMetrics} FOR EACH STATEMENT EXECUTE FUNCTION {t.Function(Triggers.TruncateTrigger)}()",
+            Rebuild(schema),
+        ];
+    }
+
+    /// <summary>The statements that remove what <see cref="Install"/> created (before <c>member_metrics_latest</c> is dropped).</summary>
+    public static IReadOnlyList<string> Uninstall(string? schema)
+    {
+        var t = new Tables(schema);
+        string[] triggers = [Triggers.InsertTrigger, Triggers.UpdateTrigger, Triggers.DeleteTrigger, Triggers.TruncateTrigger];
+        return
+        [
+            .. triggers.Select(trigger => $"DROP TRIGGER IF EXISTS {SqlText.Quote(trigger)} ON {t.MemberMetrics}"),
+            .. triggers.Select(trigger => $"DROP FUNCTION IF EXISTS {t.Function(trigger)}()"),
+            $"DROP INDEX IF EXISTS {SqlText.Qualified(schema, SchemaNames.MemberMetrics.AmountIndex)}",
+            $"DROP FUNCTION IF EXISTS {t.BaseAmountFunction}(numeric, {t.UnitType})",
+        ];
+    }
+
+    /// <summary>
+    /// Fills <c>member_metrics_latest</c> from every stored value ("newer wins" against rows already there): the backfill of
+    /// the migration that creates the table, and, after <c>TRUNCATE member_metrics_latest</c> with writers locked out,
+    /// the documented rebuild.
+    /// </summary>
+    public static string Rebuild(string? schema)
+    {
+        var t = new Tables(schema);
+        return $"""
+            INSERT INTO {t.Latest} AS l ({Columns})
+            {RebuildSelect(t, t.MemberMetrics, "m", string.Empty)}
+            {Upsert}
+            """;
+    }
+
+    /// <summary>
+    /// The latest plausible value of each partition of the rows of <paramref name="source"/> (a table, or a trigger's
+    /// transition table) that meet <paramref name="where"/> (a SQL condition over <paramref name="alias"/> with its leading
+    /// AND, or empty), in key order.
+    /// </summary>
+    private static string RebuildSelect(Tables t, string source, string alias, string where) => $"""
+        SELECT DISTINCT ON ({alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)})
+               {alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)}, {alias}.id, {alias}.recorded_at, {ReadingColumns.BaseAmount(alias)}
+        FROM {source} AS {alias}
+        JOIN {t.Definitions} AS d ON d.id = {alias}.definition_id
+        WHERE {ReadingColumns.Plausible(alias, "d")}{where}
+        ORDER BY {alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)}, {alias}.recorded_at DESC, {alias}.id DESC
+        """;
+
+    // A new value's row is inserted in key order (so concurrent writers lock rows in one order) and merges by "newer wins";
+    // it always updates the row it meets, so that row stays locked until the writer commits (see the remarks).
+    private static string InsertFunction(Tables t) => $"""
+        CREATE OR REPLACE FUNCTION {t.Function(Triggers.InsertTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+        BEGIN
+            INSERT INTO {t.Latest} AS l ({Columns})
+            {RebuildSelect(t, "new_rows", "n", string.Empty)}
+            {Upsert};
+            RETURN NULL;
+        END
+        $function$
+        """;
+
+    // Only the latest rows that name a deleted value change: locked first, in key order, then recomputed by a statement of
+    // their own (a fresh snapshot under READ COMMITTED), emptied when no plausible value is left in their partition.
+    private static string DeleteFunction(Tables t) => $"""
+        CREATE OR REPLACE FUNCTION {t.Function(Triggers.DeleteTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+        BEGIN
+            PERFORM 1
+            FROM {t.Latest} AS l
+            JOIN old_rows AS o ON o.member_id = l.member_id AND o.definition_id = l.definition_id AND o.id = l.metric_id
+            ORDER BY l.member_id, l.definition_id, l.organization_id, l.source
+            FOR UPDATE OF l;
+
+            WITH stale AS (
+                SELECT l.member_id, l.definition_id, l.organization_id, l.source
+                FROM {t.Latest} AS l
+                WHERE (l.member_id, l.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o)
+                  AND NOT EXISTS (SELECT 1 FROM {t.MemberMetrics} AS m WHERE m.id = l.metric_id)
+            ), fresh AS (
+                SELECT s.member_id, s.definition_id, s.organization_id, s.source, v.id, v.recorded_at, v.base_amount
+                FROM stale AS s
+                JOIN LATERAL (
+                    SELECT m.id, m.recorded_at, {ReadingColumns.BaseAmount("m")} AS base_amount
+                    FROM {t.MemberMetrics} AS m
+                    JOIN {t.Definitions} AS d ON d.id = m.definition_id
+                    WHERE m.member_id = s.member_id AND m.definition_id = s.definition_id
+                      AND {RecordedIn("m")} = s.organization_id AND {Source("m")} = s.source AND {ReadingColumns.Plausible("m", "d")}
+                    ORDER BY m.recorded_at DESC, m.id DESC
+                    LIMIT 1) AS v ON true
+            ), emptied AS (
+                DELETE FROM {t.Latest} AS l
+                USING stale AS s
+                WHERE {SameKey("l", "s")} AND NOT EXISTS (SELECT 1 FROM fresh AS f WHERE {SameKey("f", "s")})
+            )
+            UPDATE {t.Latest} AS l
+            SET metric_id = f.id, recorded_at = f.recorded_at, base_amount = f.base_amount
+            FROM fresh AS f
+            WHERE {SameKey("l", "f")};
+            RETURN NULL;
+        END
+        $function$
+        """;
+
+    // An update may move a value to another partition (an organization's deletion sets organization_id to NULL) or change
+    // its amount: every partition of each (member, definition) it touches is locked, then rebuilt from the stored values.
+    private static string UpdateFunction(Tables t)
+    {
+        const string touched = "(SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)";
+        return $"""
+            CREATE OR REPLACE FUNCTION {t.Function(Triggers.UpdateTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+            BEGIN
+                PERFORM 1
+                FROM {t.Latest} AS l
+                WHERE (l.member_id, l.definition_id) IN {touched}
+                ORDER BY l.member_id, l.definition_id, l.organization_id, l.source
+                FOR UPDATE OF l;
+
+                DELETE FROM {t.Latest} AS l WHERE (l.member_id, l.definition_id) IN {touched};
+
+                INSERT INTO {t.Latest} AS l ({Columns})
+                {RebuildSelect(t, t.MemberMetrics, "m", $" AND (m.member_id, m.definition_id) IN {touched}")}
+                {Upsert};
+                RETURN NULL;
+            END
+            $function$
+            """;
+    }
+
+    // The trigger functions run as the tables' owner: their search path is the tables' schema (the one the migration runs
+    // in when the model names none), never the caller's.
+    private static string PinSearchPath(string? schema)
+    {
+        var target = schema is null ? "current_schema()" : $"'{schema.Replace("'", "''", StringComparison.Ordinal)}'";
+        var alters = string.Join(
+            '\n',
+            new[] { Triggers.InsertTrigger, Triggers.UpdateTrigger, Triggers.DeleteTrigger, Triggers.TruncateTrigger }.Select(function =>
+                $"    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, '{function}', target);"));
+        return $"""
+            DO $pin$
+            DECLARE target name := {target};
+            BEGIN
+            {alters}
+            END
+            $pin$
+            """;
+    }
+
+    private const string Columns = $"{Latest.MemberId}, {Latest.DefinitionId}, {Latest.RecordedIn}, {Latest.Source}, {Latest.MetricId}, {Latest.RecordedAt}, {Latest.BaseAmount}";
+
+    private const string Newer = "(excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id)";
+
+    private const string Upsert = $"""
+        ON CONFLICT ({Latest.MemberId}, {Latest.DefinitionId}, {Latest.RecordedIn}, {Latest.Source}) DO UPDATE
+        SET metric_id = CASE WHEN {Newer} THEN excluded.metric_id ELSE l.metric_id END,
+            recorded_at = CASE WHEN {Newer} THEN excluded.recorded_at ELSE l.recorded_at END,
+            base_amount = CASE WHEN {Newer} THEN excluded.base_amount ELSE l.base_amount END
+        """;
+
+    /// <summary>A value's organization as the latest rows' key holds it: never NULL.</summary>
+    private static string RecordedIn(string alias) => $"coalesce({alias}.organization_id, '{Latest.NoOrganization}'::uuid)";
+
+    /// <summary>A value's source as the latest rows' key holds it: never NULL.</summary>
+    private static string Source(string alias) => $"coalesce({alias}.source, '{Latest.NoSource}')";
+
+    private static string SameKey(string left, string right) =>
+        $"({left}.member_id, {left}.definition_id, {left}.organization_id, {left}.source) = ({right}.member_id, {right}.definition_id, {right}.organization_id, {right}.source)";
+
+    /// <summary>The quoted, qualified names the statements use.</summary>
+    private sealed class Tables(string? schema)
+    {
+        public string MemberMetrics { get; } = SqlText.Qualified(schema, SchemaNames.MemberMetrics.Table);
+
+        public string Definitions { get; } = SqlText.Qualified(schema, SchemaNames.Definitions.Table);
+
+        public string Latest { get; } = SqlText.Qualified(schema, SchemaNames.LatestValues.Table);
+
+        public string UnitType { get; } = SqlText.Qualified(schema, SchemaNames.UnitEnum);
+
+        public string BaseAmountFunction { get; } = SqlText.Qualified(schema, SchemaNames.FlatReads.BaseAmountFunction);
+
+        public string Function(string name) => SqlText.Qualified(schema, name);
+    }
+}
