@@ -13,7 +13,8 @@ using Perfolizer.Horology;
 //   dotnet run -c Release --project benchmarks/MetricSets.Benchmarks -- --quick    100k and 1M rows, short job (< 10 min)
 //   dotnet run -c Release --project benchmarks/MetricSets.Benchmarks -- --full     adds 10M rows, longer job
 //
-// Any other argument goes to BenchmarkDotNet (default: --filter '*'), e.g. --filter '*Leaderboard*'.
+// Any other argument goes to BenchmarkDotNet (default: --filter '*'), e.g. --filter '*Leaderboard*'. The scale suite
+// (docs/scaling.md): --filter '*LeaderboardScale*', '*PersonalBestsAtDepth*', '*FlatReadsWriteCost*'.
 var quick = args.Contains("--quick");
 var full = args.Contains("--full");
 var plans = args.Contains("--plans");
@@ -42,7 +43,11 @@ if (job is not null)
 // Generate (or find) every database up front, in this process: the benchmark processes BenchmarkDotNet starts inherit
 // METRICSETS_BENCH_CONNECTION and reuse this server.
 var filters = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith('-')).ToList();
-var readsSelected = filters.Exists(f => !f.Contains("Conversion", StringComparison.Ordinal) && !f.Contains("Writes", StringComparison.Ordinal));
+// The scale suite (namespace Scale) brings its own databases: the leaderboard's organizations of up to 100,000 members,
+// depth 1,000 for personal bests, empty ones for the write cost.
+static bool IsScale(string filter) =>
+    filter.Contains("Scale", StringComparison.Ordinal) || filter.Contains("FlatReads", StringComparison.Ordinal) || filter.Contains("AtDepth", StringComparison.Ordinal);
+var readsSelected = filters.Exists(f => !f.Contains("Conversion", StringComparison.Ordinal) && !f.Contains("Writes", StringComparison.Ordinal) && !IsScale(f));
 var listing = args.Any(a => a is "--list" or "--help" or "-h" or "--info" or "--version");
 try
 {
@@ -54,6 +59,19 @@ try
             {
                 await BenchDatabase.EnsureAsync(new BenchShape(rows, depth));
             }
+        }
+    }
+
+    if (!listing && filters.Exists(f => f == "*" || f.Contains("LeaderboardScale", StringComparison.Ordinal) || f.Contains("Scale.", StringComparison.Ordinal)))
+    {
+        await BenchDatabase.EnsureAsync(MetricSets.Benchmarks.Scale.LeaderboardScaleBenchmarks.Shape);
+    }
+
+    if (!listing && filters.Exists(f => f.Contains("AtDepth", StringComparison.Ordinal)))
+    {
+        foreach (var rows in BenchMode.RowCounts)
+        {
+            await BenchDatabase.EnsureAsync(new BenchShape(rows, 1_000));
         }
     }
 

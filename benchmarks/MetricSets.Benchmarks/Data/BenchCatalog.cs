@@ -19,8 +19,8 @@ public sealed record BenchDefinition(string Slug, string Name, MetricUnit Unit, 
 }
 
 /// <summary>
-/// The fixed shape of every benchmark database: 24 definitions (every member records all of them), an organization
-/// with up to 1,000 members and a staff user, and one organization-owned set of the first 20 definitions.
+/// The fixed shape of every benchmark database: 24 definitions (every member records all of them), organizations (by
+/// default one of up to 1,000 members) with a staff user, and one set of the first 20 definitions owned by the first.
 /// </summary>
 public static class BenchCatalog
 {
@@ -58,8 +58,8 @@ public static class BenchCatalog
     /// <summary>The number of definitions in the benchmark set.</summary>
     public const int SetSize = 20;
 
-    /// <summary>The most members the organization has (fewer when the database has fewer members).</summary>
-    public const int MaxOrganizationMembers = 1_000;
+    /// <summary>The most members the (first) organization has by default (fewer when the database has fewer members).</summary>
+    public const int DefaultOrganizationMembers = 1_000;
 
     /// <summary>Gets the benchmark set's definitions, in set order.</summary>
     public static IReadOnlyList<BenchDefinition> SetDefinitions { get; } = [.. Definitions.Take(SetSize)];
@@ -73,7 +73,11 @@ public static class BenchCatalog
     /// <summary>Gets the organization's id.</summary>
     public static Guid OrganizationId { get; } = IdOf("organization");
 
-    /// <summary>Gets the id of the staff user who reads the organization's members.</summary>
+    /// <summary>Returns the id of the organization at <paramref name="index"/> of a shape's organizations; 0 is <see cref="OrganizationId"/>.</summary>
+    public static Guid OrganizationIdAt(int index) =>
+        index == 0 ? OrganizationId : IdOf("organization:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Gets the id of the staff user who reads the organizations' members (staff of every organization).</summary>
     public static Guid StaffId { get; } = IdOf("staff");
 
     /// <summary>Gets the benchmark set's id.</summary>

@@ -17,7 +17,7 @@ namespace MetricSets.Benchmarks.Writes;
 public abstract class WriteBenchmark
 {
     /// <summary>The organization's members: 1,000, as in the read benchmarks' leaderboard.</summary>
-    protected static readonly BenchShape Shape = new(BenchCatalog.Definitions.Count * BenchCatalog.MaxOrganizationMembers, 1);
+    protected static readonly BenchShape Shape = new(BenchCatalog.Definitions.Count * BenchCatalog.DefaultOrganizationMembers, 1);
 
     private ServiceProvider? _services;
     private ServiceProvider? _pooledServices;

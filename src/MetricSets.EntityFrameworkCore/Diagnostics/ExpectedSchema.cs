@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace MetricSets.EntityFrameworkCore.Diagnostics;
 
 /// <summary>
-/// What a host model says the database must hold for the library: its four tables with every column the model maps
-/// (the provenance column when the model has it), and its two enum types with their labels. Built once per model.
+/// What a host model says the database must hold for the library: its tables with every column the model maps (the
+/// provenance column when the model has it, and with it the flat reads' <c>member_metrics_latest</c>), its two enum types
+/// with their labels, and with the flat reads the triggers on member_metrics that keep the latest rows (without them the
+/// leaderboards of large organizations would silently rank stale values). Built once per model.
 /// </summary>
 internal sealed class ExpectedSchema
 {
@@ -18,13 +20,22 @@ internal sealed class ExpectedSchema
     private ExpectedSchema(DbContext context)
     {
         var tables = MetricSetsTables.Of(context);
+        var latest = context.Model.FindEntityType(LatestValuesConfiguration.EntityName);
         Tables =
         [
             Table<MetricDefinition>(context.Model, tables.Definitions),
             Table<MetricSet>(context.Model, tables.Sets),
             Table<MetricSetEntry>(context.Model, tables.SetDefinitions),
             Table<MemberMetric>(context.Model, tables.MemberMetrics),
+            .. latest is null ? [] : new[] { Table(latest, tables.LatestValues) },
         ];
+        var memberMetrics = Tables[3];
+        Triggers = latest is null
+            ? []
+            : [new SchemaObject(
+                memberMetrics.Reference,
+                memberMetrics.DisplayName,
+                [SchemaNames.FlatReads.InsertTrigger, SchemaNames.FlatReads.UpdateTrigger, SchemaNames.FlatReads.DeleteTrigger, SchemaNames.FlatReads.TruncateTrigger])];
 
         // The labels ApplyMetricSets() declares, in the model's default schema as it declares them.
         var schema = context.Model.GetDefaultSchema();
@@ -41,12 +52,16 @@ internal sealed class ExpectedSchema
     /// <summary>Gets the enum types, with their labels as items.</summary>
     public IReadOnlyList<SchemaObject> Enums { get; }
 
+    /// <summary>Gets the tables that must carry enabled triggers of the library's, with the triggers' names as items.</summary>
+    public IReadOnlyList<SchemaObject> Triggers { get; }
+
     /// <summary>Returns what <paramref name="context"/>'s model expects.</summary>
     public static ExpectedSchema Of(DbContext context) => Cache.GetValue(context.Model, _ => new ExpectedSchema(context));
 
-    private static SchemaObject Table<TEntity>(IModel model, string reference)
+    private static SchemaObject Table<TEntity>(IModel model, string reference) => Table(model.FindEntityType(typeof(TEntity))!, reference);
+
+    private static SchemaObject Table(IEntityType entityType, string reference)
     {
-        var entityType = model.FindEntityType(typeof(TEntity))!;
         var columns = entityType.GetTableMappings().SelectMany(mapping => mapping.Table.Columns).Select(column => column.Name).Distinct().ToArray();
         return new SchemaObject(reference, Qualified(entityType.GetSchema(), entityType.GetTableName()!), columns);
     }

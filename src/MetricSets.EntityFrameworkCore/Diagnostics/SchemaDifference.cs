@@ -13,7 +13,10 @@ internal sealed class SchemaDifference
 {
     private SchemaDifference(IReadOnlyList<string> missing, IReadOnlyList<string> unexpected) => (Missing, Unexpected) = (missing, unexpected);
 
-    /// <summary>Gets what the model maps and the database lacks: <c>table metric_sets</c>, <c>column member_metrics.organization_id</c>, <c>label 'kg' of enum metric_unit</c>.</summary>
+    /// <summary>
+    /// Gets what the model maps and the database lacks: <c>table metric_sets</c>, <c>column member_metrics.organization_id</c>,
+    /// <c>label 'kg' of enum metric_unit</c>, <c>trigger member_metrics_latest_insert on member_metrics</c> (missing or disabled).
+    /// </summary>
     public IReadOnlyList<string> Missing { get; }
 
     /// <summary>Gets the enum labels the database has and the model does not: <c>label 'stone' of enum metric_unit</c>.</summary>
@@ -44,6 +47,12 @@ internal sealed class SchemaDifference
 
             missing.AddRange(type.Items.Where(label => !labels.Contains(label)).Select(label => Label(label, type)));
             unexpected.AddRange(labels.Except(type.Items).Order(StringComparer.Ordinal).Select(label => Label(label, type)));
+        }
+
+        foreach (var table in expected.Triggers)
+        {
+            var triggers = stored.TriggersOf(table.Reference);
+            missing.AddRange(table.Items.Where(trigger => !triggers.Contains(trigger)).Select(trigger => $"trigger {trigger} on {table.DisplayName}"));
         }
 
         return new SchemaDifference(missing, unexpected);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace MetricSets.IntegrationTests.Diagnostics;
 
 /// <summary>
-/// <c>AddHealthChecks().AddMetricSets&lt;TContext&gt;()</c>: Healthy when the database holds the library's tables, columns
-/// and enum labels as the model maps them; Unhealthy, naming what is missing, when a migration was not applied or the
+/// <c>AddHealthChecks().AddMetricSets&lt;TContext&gt;()</c>: Healthy when the database holds the library's tables, columns,
+/// enum labels and (with provenance) the flat reads' triggers as the model maps them; Unhealthy, naming what is missing, when a migration was not applied or the
 /// server is down; Degraded when the database knows enum labels the model does not.
 /// </summary>
 public sealed class HealthCheckTest
@@ -39,17 +39,19 @@ public sealed class HealthCheckTest
     [Fact]
     public async Task A_forgotten_provenance_migration_is_unhealthy_and_named()
     {
-        // The schema of a model without provenance, checked by a model with it: the RecordedInProvenance migration was not applied.
+        // The schema of a model without provenance, checked by a model with it: the RecordedInProvenance and FlatReads
+        // migrations were not applied.
         var connectionString = await TestServer.CreateDatabaseAsync("metricsets_health_behind", MemberMetricProvenance.None);
 
         var entry = await CheckAsync<TestDbContext>(connectionString);
 
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        string[] missing = ["column member_metrics.organization_id", "table member_metrics_latest", .. FlatReadsTriggers];
         Assert.Equal(
-            "The database of TestDbContext lacks what its model maps for MetricSets: column member_metrics.organization_id. "
+            $"The database of TestDbContext lacks what its model maps for MetricSets: {string.Join(", ", missing)}. "
             + "Apply the pending migration (dotnet ef database update, or Database.MigrateAsync()).",
             entry.Description);
-        Assert.Equal(["column member_metrics.organization_id"], (IEnumerable<string>)entry.Data["missing"]);
+        Assert.Equal(missing, (IEnumerable<string>)entry.Data["missing"]);
     }
 
     [Fact]
@@ -81,9 +83,33 @@ public sealed class HealthCheckTest
 
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Equal(
-            ["table metric_definitions", "table metric_sets", "table metric_set_definitions", "table member_metrics", "enum type metric_unit", "enum type metric_kind"],
+            [
+                "table metric_definitions", "table metric_sets", "table metric_set_definitions", "table member_metrics", "table member_metrics_latest",
+                "enum type metric_unit", "enum type metric_kind", .. FlatReadsTriggers,
+            ],
             (IEnumerable<string>)entry.Data["missing"]);
     }
+
+    [Fact]
+    public async Task A_dropped_or_disabled_flat_reads_trigger_is_named()
+    {
+        // Without them the latest rows go stale, and large organizations' leaderboards with them.
+        var entry = await CheckAfterAsync("""
+            ALTER TABLE member_metrics DISABLE TRIGGER member_metrics_latest_insert;
+            DROP TRIGGER member_metrics_latest_delete ON member_metrics;
+            """);
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Equal(
+            ["trigger member_metrics_latest_insert on member_metrics", "trigger member_metrics_latest_delete on member_metrics"],
+            (IEnumerable<string>)entry.Data["missing"]);
+    }
+
+    private static readonly string[] FlatReadsTriggers =
+    [
+        "trigger member_metrics_latest_insert on member_metrics", "trigger member_metrics_latest_update on member_metrics",
+        "trigger member_metrics_latest_delete on member_metrics", "trigger member_metrics_latest_truncate on member_metrics",
+    ];
 
     [Fact]
     public async Task An_enum_label_the_model_does_not_know_is_degraded()
