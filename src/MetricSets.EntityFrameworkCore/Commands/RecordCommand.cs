@@ -17,8 +17,9 @@ namespace MetricSets.EntityFrameworkCore.Commands;
 /// The insert happens only when the definition's stored unit and kind are those the value was validated against (the
 /// caller's <see cref="DefinitionCache"/> may be stale) and the member exists in the host's users table. The outer select
 /// reads with the statement's snapshot, so it sees a row with the same id only when it was committed before the statement
-/// began; a conflicting row committed meanwhile (READ COMMITTED) is read by <see cref="FindAsync"/>, and under REPEATABLE
-/// READ or SERIALIZABLE PostgreSQL raises a serialization failure (40001, transient) instead.
+/// began, and only the member's own; a conflicting row committed meanwhile (READ COMMITTED) or another member's is read
+/// by <see cref="FindAsync"/>, and under REPEATABLE READ or SERIALIZABLE PostgreSQL raises a serialization failure (40001,
+/// transient) instead. Every reference to member_metrics names the member (docs/scaling.md: a router query under Citus).
 /// </remarks>
 internal static class RecordCommand
 {
@@ -45,10 +46,13 @@ internal static class RecordCommand
         /// <summary>The definition's stored unit or kind is not the one the value was validated against.</summary>
         DefinitionChanged,
 
-        /// <summary>The id holds a value committed before the statement began: <see cref="Result.Stored"/>.</summary>
+        /// <summary>The id holds a value of the member committed before the statement began: <see cref="Result.Stored"/>.</summary>
         IdTaken,
 
-        /// <summary>The id holds a value committed while the statement ran; read it with <see cref="FindAsync"/>.</summary>
+        /// <summary>
+        /// The id holds a value committed while the statement ran, or another member's value (the statement looks for the
+        /// member's own only, so that it touches one member's rows: one shard under Citus); read it with <see cref="FindAsync"/>.
+        /// </summary>
         IdTakenConcurrently,
     }
 
@@ -74,7 +78,7 @@ internal static class RecordCommand
         FROM access
         CROSS JOIN member
         LEFT JOIN definition ON true
-        LEFT JOIN {tables.MemberMetrics} AS existing ON existing.id = @p1
+        LEFT JOIN {tables.MemberMetrics} AS existing ON existing.member_id = @p3 AND existing.id = @p1
         """;
 
     /// <summary>Runs the statement for <paramref name="metric"/>, validated against <paramref name="definition"/>.</summary>

@@ -2,14 +2,20 @@ using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;
 
-public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+/// <summary>
+/// The leaderboard's behaviour, run both ways a leaderboard is computed: probing every member
+/// (<see cref="LeaderboardProbeTest"/>) and walking the definition's ranking, as an organization from
+/// <c>MetricSetsOptions.LeaderboardWalkFrom</c> active members does (<see cref="LeaderboardWalkTest"/>, with the threshold
+/// at 0 so these small gyms walk). Both must give the same pages.
+/// </summary>
+public abstract class LeaderboardReaderTest(DatabaseFixture database, int walkFrom)
 {
     private static readonly Duration Day = Duration.FromDays(1);
 
     [Fact]
     public async Task Best_first_ranks_most_recent_values_by_quantity_across_units()
     {
-        var gym = await ReadScenario.CreateAsync(database);
+        var gym = await ScenarioAsync();
         var kg100 = await gym.AddMemberAsync(database);
         var lb225 = await gym.AddMemberAsync(database);
         var kg90 = await gym.AddMemberAsync(database);
@@ -33,7 +39,7 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task Lower_is_better_for_times_and_latest_first_orders_by_time()
     {
-        var gym = await ReadScenario.CreateAsync(database);
+        var gym = await ScenarioAsync();
         var fast = await gym.AddMemberAsync(database);
         var slow = await gym.AddMemberAsync(database);
         await gym.RecordAsync(fast, gym.Row, 6.5m, MetricUnit.Minute, Day * 5); // 390 s
@@ -50,7 +56,7 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task Ties_are_broken_by_member_id_and_pages_neither_overlap_nor_skip()
     {
-        var gym = await ReadScenario.CreateAsync(database);
+        var gym = await ScenarioAsync();
         var members = new List<UserId>();
         for (var i = 0; i < 7; i++)
         {
@@ -86,7 +92,7 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task Best_first_for_a_kind_without_direction_is_rejected()
     {
-        var gym = await ReadScenario.CreateAsync(database);
+        var gym = await ScenarioAsync();
 
         var error = await Assert.ThrowsAsync<MetricValidationException>(
             () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.BodyFat.Id)));
@@ -97,7 +103,7 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task An_organization_without_values_gives_an_empty_board_and_an_unknown_definition_is_not_found()
     {
-        var gym = await ReadScenario.CreateAsync(database);
+        var gym = await ScenarioAsync();
         await gym.AddMemberAsync(database);
 
         Assert.Empty((await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id))).Items);
@@ -108,7 +114,7 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task Only_confirmed_staff_acting_in_the_organization_may_read_its_board()
     {
-        var gym = await ReadScenario.CreateAsync(database);
+        var gym = await ScenarioAsync();
         var member = await gym.AddMemberAsync(database);
         var otherGym = await database.AddOrganizationAsync();
         var ghostGym = OrganizationId.New();
@@ -134,4 +140,12 @@ public sealed class LeaderboardReaderTest(DatabaseFixture database) : IClassFixt
         // The check happens before the organization's members are even listed.
         Assert.Equal(listCallsBefore, gym.Scope.Directory.ListCalls);
     }
+
+    private Task<ReadScenario> ScenarioAsync() => ReadScenario.CreateAsync(database, configure: options => options.LeaderboardWalkFrom = walkFrom);
 }
+
+/// <summary>The leaderboard tests with every member probed (no organization is large enough to walk).</summary>
+public sealed class LeaderboardProbeTest(DatabaseFixture database) : LeaderboardReaderTest(database, int.MaxValue), IClassFixture<DatabaseFixture>;
+
+/// <summary>The leaderboard tests with the definition's ranking walked (every organization counts as large).</summary>
+public sealed class LeaderboardWalkTest(DatabaseFixture database) : LeaderboardReaderTest(database, 0), IClassFixture<DatabaseFixture>;

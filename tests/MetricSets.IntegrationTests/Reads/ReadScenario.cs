@@ -26,9 +26,12 @@ public sealed class ReadScenario
     public Instant Now => Scope.Clock.GetCurrentInstant();
 
     public static async Task<ReadScenario> CreateAsync(
-        DatabaseFixture database, MembershipSource memberships = MembershipSource.Directory, Action<DbContextOptionsBuilder>? context = null)
+        DatabaseFixture database,
+        MembershipSource memberships = MembershipSource.Directory,
+        Action<DbContextOptionsBuilder>? context = null,
+        Action<MetricSets.EntityFrameworkCore.MetricSetsOptions>? configure = null)
     {
-        var scenario = new ReadScenario(new ServiceScope(database.ConnectionString, context: context, memberships: memberships));
+        var scenario = new ReadScenario(new ServiceScope(database.ConnectionString, configure: configure, context: context, memberships: memberships));
         scenario.Gym = await database.AddOrganizationAsync();
         scenario.Coach = await database.AddUserAsync();
         scenario.Scope.Directory.AddStaff(scenario.Coach, scenario.Gym);

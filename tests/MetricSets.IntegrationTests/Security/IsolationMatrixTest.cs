@@ -17,19 +17,29 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
 {
     private static readonly Duration Day = Duration.FromDays(1);
 
+    // The last column walks every leaderboard's ranking (the latest rows, and the definition's values) instead of probing
+    // each member, as organizations from MetricSetsOptions.LeaderboardWalkFrom active members do.
     [Theory]
-    [InlineData(MemberMetricProvenance.None, false, MembershipSource.Directory)]
-    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Directory)]
-    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Directory)]
-    [InlineData(MemberMetricProvenance.None, false, MembershipSource.Mapped)]
-    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Mapped)]
-    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Mapped)]
-    public async Task No_viewer_reads_or_writes_across_organizations(MemberMetricProvenance provenance, bool assignedCoachesOnly, MembershipSource memberships)
+    [InlineData(MemberMetricProvenance.None, false, MembershipSource.Directory, false)]
+    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Directory, false)]
+    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Directory, false)]
+    [InlineData(MemberMetricProvenance.None, false, MembershipSource.Mapped, false)]
+    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Mapped, false)]
+    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Mapped, false)]
+    [InlineData(MemberMetricProvenance.None, false, MembershipSource.Mapped, true)]
+    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Directory, true)]
+    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Directory, true)]
+    [InlineData(MemberMetricProvenance.Restrict, false, MembershipSource.Mapped, true)]
+    [InlineData(MemberMetricProvenance.Restrict, true, MembershipSource.Mapped, true)]
+    public async Task No_viewer_reads_or_writes_across_organizations(
+        MemberMetricProvenance provenance, bool assignedCoachesOnly, MembershipSource memberships, bool walkLeaderboards)
     {
-        var world = await World.CreateAsync(provenance, assignedCoachesOnly, memberships);
+        var world = await World.CreateAsync(provenance, assignedCoachesOnly, memberships, walkLeaderboards: walkLeaderboards);
         var matrix = await RunAsync(world);
 
-        output.WriteLine($"{provenance}{(assignedCoachesOnly ? ", assigned coaches only" : string.Empty)}, {memberships}: {matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
+        output.WriteLine(
+            $"{provenance}{(assignedCoachesOnly ? ", assigned coaches only" : string.Empty)}, {memberships}{(walkLeaderboards ? ", leaderboards walked" : string.Empty)}: "
+            + $"{matrix.Cases} cases run, {matrix.Leaks.Count} leaks found");
         Assert.True(matrix.Leaks.Count == 0, string.Join('\n', matrix.Leaks.Take(20)));
         Assert.True(matrix.Cases > 1000, $"only {matrix.Cases} cases ran");
     }
@@ -496,13 +506,14 @@ public sealed class IsolationMatrixTest(ITestOutputHelper output)
         public Oracle Oracle => new(this);
 
         public static async Task<World> CreateAsync(
-            MemberMetricProvenance provenance, bool assignedCoachesOnly, MembershipSource memberships, IMetricAccessHandler? extraRule = null)
+            MemberMetricProvenance provenance, bool assignedCoachesOnly, MembershipSource memberships, IMetricAccessHandler? extraRule = null, bool walkLeaderboards = false)
         {
             var database = DatabaseFixture.Attach(await TestServer.CreateDatabaseAsync($"metricsets_matrix_{provenance}", provenance));
             HashSet<(UserId Coach, UserId Athlete)>? assignments = assignedCoachesOnly ? [] : null;
             var rule = extraRule ?? (assignments is null ? null : new AssignedCoachesRule(assignments));
             var scope = new ServiceScope(
                 database.ConnectionString,
+                configure: walkLeaderboards ? options => options.LeaderboardWalkFrom = 0 : null,
                 provenance: provenance,
                 services: rule is null ? null : services => services.AddScoped(_ => rule),
                 memberships: memberships);
