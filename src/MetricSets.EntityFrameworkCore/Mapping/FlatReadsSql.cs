@@ -130,8 +130,8 @@ internal static class FlatReadsSql
         CREATE OR REPLACE FUNCTION {t.Function(Triggers.InsertTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
         BEGIN
             INSERT INTO {t.Latest} AS l ({Columns})
-            {RebuildSelect(t, "new_rows", "n", string.Empty)}
-            {Upsert};
+            {Indented(RebuildSelect(t, "new_rows", "n", string.Empty), 4)}
+            {Indented(Upsert, 4)};
             RETURN NULL;
         END
         $function$
@@ -195,8 +195,8 @@ internal static class FlatReadsSql
                 DELETE FROM {t.Latest} AS l WHERE (l.member_id, l.definition_id) IN {touched};
 
                 INSERT INTO {t.Latest} AS l ({Columns})
-                {RebuildSelect(t, t.MemberMetrics, "m", $" AND (m.member_id, m.definition_id) IN {touched}")}
-                {Upsert};
+                {Indented(RebuildSelect(t, t.MemberMetrics, "m", $" AND (m.member_id, m.definition_id) IN {touched}"), 4)}
+                {Indented(Upsert, 4)};
                 RETURN NULL;
             END
             $function$
@@ -232,6 +232,9 @@ internal static class FlatReadsSql
             recorded_at = CASE WHEN {Newer} THEN excluded.recorded_at ELSE l.recorded_at END,
             base_amount = CASE WHEN {Newer} THEN excluded.base_amount ELSE l.base_amount END
         """;
+
+    // Indents every line of a multi-line fragment but the first, which the template indents itself.
+    private static string Indented(string text, int spaces) => text.Replace("\n", "\n" + new string(' ', spaces), StringComparison.Ordinal);
 
     /// <summary>A value's organization as the latest rows' key holds it: never NULL.</summary>
     private static string RecordedIn(string alias) => $"coalesce({alias}.organization_id, '{Latest.NoOrganization}'::uuid)";

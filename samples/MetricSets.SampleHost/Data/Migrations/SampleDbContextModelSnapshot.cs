@@ -294,6 +294,53 @@ namespace MetricSets.SampleHost.Data.Migrations
                     b.ToTable("workouts", (string)null);
                 });
 
+            modelBuilder.Entity("MetricSets:LatestValues", b =>
+                {
+                    b.Property<Guid>("member_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("definition_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("definition_id")
+                        .HasColumnOrder(1);
+
+                    b.Property<Guid>("organization_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("source")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source")
+                        .HasColumnOrder(3);
+
+                    b.Property<decimal>("base_amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("base_amount")
+                        .HasColumnOrder(6);
+
+                    b.Property<Guid>("metric_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("metric_id")
+                        .HasColumnOrder(4);
+
+                    b.Property<Instant>("recorded_at")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasColumnOrder(5);
+
+                    b.HasKey("member_id", "definition_id", "organization_id", "source")
+                        .HasName("member_metrics_latest_pkey");
+
+                    b.HasIndex("definition_id", "base_amount", "member_id")
+                        .HasDatabaseName("member_metrics_latest_rank_idx");
+
+                    b.ToTable("member_metrics_latest", (string)null);
+                });
+
             modelBuilder.Entity("MetricSets.MemberMetric", b =>
                 {
                     b.HasOne("MetricSets.MetricDefinition", null)
