@@ -15,6 +15,7 @@ internal sealed class MetricSetsTables
 {
     private static readonly ConditionalWeakTable<IModel, MetricSetsTables> Cache = [];
     private readonly ConcurrentDictionary<(string File, int Line, string Variant), string> _sql = new();
+    private readonly string _baseAmountFunction;
 
     private MetricSetsTables(IModel model)
     {
@@ -27,6 +28,7 @@ internal sealed class MetricSetsTables
             : string.Empty;
         Provenance = ModelSettings.Provenance(model);
         UnitType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.UnitEnum);
+        _baseAmountFunction = SqlText.Qualified(model.FindEntityType(typeof(MemberMetric))!.GetSchema(), SchemaNames.FlatReads.BaseAmountFunction);
         KindType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.KindEnum);
         Users = Referenced<MemberMetric>(model, DomainFields.MetricMemberId);
         Workouts = Referenced<MetricSet>(model, DomainFields.SetWorkoutId);
@@ -79,6 +81,15 @@ internal sealed class MetricSetsTables
     /// <summary>The provenance column of <paramref name="alias"/>, or a typed NULL without provenance.</summary>
     public string RecordedIn(string alias) =>
         Provenance == MemberMetricProvenance.None ? "NULL::uuid" : $"{alias}.{SchemaNames.MemberMetrics.RecordedIn}";
+
+    /// <summary>
+    /// The exact base-unit amount of <paramref name="alias"/>'s value: with provenance a call of the indexed
+    /// <c>metric_base_amount</c>, which PostgreSQL inlines into <see cref="Queries.ReadingColumns.BaseAmount(string)"/>'s
+    /// expression (the same tree, a fraction of the text to parse); without it (the seed exactly, no such function), that
+    /// expression itself.
+    /// </summary>
+    public string BaseAmount(string alias) =>
+        Provenance == MemberMetricProvenance.None ? Queries.ReadingColumns.BaseAmount(alias) : $"{_baseAmountFunction}({alias}.value, {alias}.unit)";
 
     /// <summary>
     /// The row filter of restricted provenance, keyed on the statement's <c>access.grant_orgs</c> (the organizations a

@@ -33,7 +33,7 @@ internal static class PersonalBestQuery
         (SELECT {tables.ReadingColumns("mm")}
              FROM {tables.MemberMetrics} AS mm
              WHERE mm.member_id = @p1 AND mm.definition_id = d.id AND {kindRanks}{tables.VisibleRows("mm")} AND {ReadingColumns.Plausible("mm", "d")}
-             ORDER BY {ReadingColumns.BaseAmount("mm")} {direction}, mm.recorded_at, mm.id
+             ORDER BY {tables.BaseAmount("mm")} {direction}, mm.recorded_at, mm.id
              LIMIT 1)
         """;
 
