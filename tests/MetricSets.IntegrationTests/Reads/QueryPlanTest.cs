@@ -190,12 +190,25 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(true, MembershipSource.Mapped)]
     public async Task Leaderboards_of_small_organizations_probe_the_member_index_once_per_member(bool latestFirst, MembershipSource memberships)
     {
-        var plan = await ExplainLeaderboardAsync(latestFirst, memberships, walkFrom: 5_000, window: 5_000);
+        var (tables, rules, access) = await AccessAsync(memberships);
+        var plan = await ExplainAsync(LeaderboardQuery.ProbeSql(tables, rules, capped: true), access, LeaderboardParameters(latestFirst, memberships, walkFrom: 5_000, window: 5_000));
 
         AssertProbesInIndexOrder(plan);
 
         // The directory lists 1,000 members; the mapped memberships give the gym's 2,002.
         Assert.Contains(memberships == MembershipSource.Directory ? "loops=1000" : "loops=2002", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_capped_probe_counts_a_large_organizations_members_only_up_to_the_threshold_and_probes_none(bool latestFirst)
+    {
+        var (tables, rules, access) = await AccessAsync(MembershipSource.Mapped);
+        var plan = await ExplainAsync(LeaderboardQuery.ProbeSql(tables, rules, capped: true), access, LeaderboardParameters(latestFirst, MembershipSource.Mapped, walkFrom: 1_000, window: 1_000));
+
+        Assert.Contains("rows=1000 loops=1", plan, StringComparison.Ordinal);
+        Assert.Matches(@"Index Scan using member_metrics_member_def_recorded_idx on member_metrics mm \(never executed\)", plan);
     }
 
     [Theory]
@@ -207,40 +220,37 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     {
         // A window of 100 of the definition's 2,001 latest rows (10,000 values) is the proportion of a real window (5,000)
         // among a large platform's rows, so the planner walks the index in order as it does there.
-        var plan = await ExplainLeaderboardAsync(latestFirst, memberships, walkFrom: 1_000, window: 100);
+        var (tables, rules, access) = await AccessAsync(memberships);
+        var plan = await ExplainAsync(LeaderboardQuery.WalkSql(tables, rules, latestFirst), access, LeaderboardParameters(latestFirst, memberships, walkFrom: 1_000, window: 100));
 
-        // Candidates come in rank order from one index and stop when the page is full; the per-member probe never runs.
+        // Candidates come in rank order from one index and stop when the page is full; no member is probed.
         Assert.Contains(
             latestFirst ? "Index Scan using member_metrics_definition_idx on member_metrics" : "Index Scan Backward using member_metrics_latest_rank_idx on member_metrics_latest",
             plan,
             StringComparison.Ordinal);
-        Assert.Matches(@"Index Scan using member_metrics_member_def_recorded_idx on member_metrics mm(_\d+)? \(never executed\)", plan);
         Assert.DoesNotContain("loops=1000", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("loops=2002", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Seq Scan on member_metrics", plan, StringComparison.Ordinal);
     }
 
-    private async Task<string> ExplainLeaderboardAsync(bool latestFirst, MembershipSource memberships, int walkFrom, int window)
-    {
-        var (tables, rules, access) = await AccessAsync(memberships);
-        return await ExplainAsync(
-            LeaderboardQuery.Sql(tables, rules), access,
-            Uuids(memberships == MembershipSource.Directory ? large.MemberIds : []),
+    private NpgsqlParameter[] LeaderboardParameters(bool latestFirst, MembershipSource memberships, int walkFrom, int window) =>
+    [
+        Uuids(memberships == MembershipSource.Directory ? large.MemberIds : []),
 
-            // Not the first definition: the heavy member's 5,000 values of it in the last days would fill a latest-first
-            // window of someone else's older values.
-            Uuid(large.DefinitionIds[1]),
-            new NpgsqlParameter<bool> { TypedValue = latestFirst },
-            new NpgsqlParameter<bool> { TypedValue = true },
-            new NpgsqlParameter<decimal> { TypedValue = 0m },
-            Uuid(Guid.Empty),
-            new NpgsqlParameter<int> { TypedValue = 21 },
-            HigherIsBetter(),
-            new NpgsqlParameter<string[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-            Uuid(large.Gym.Value),
-            new NpgsqlParameter<int> { TypedValue = walkFrom },
-            new NpgsqlParameter<int> { TypedValue = window });
-    }
+        // Not the first definition: the heavy member's 5,000 values of it in the last days would fill a latest-first
+        // window of someone else's older values.
+        Uuid(large.DefinitionIds[1]),
+        new NpgsqlParameter<bool> { TypedValue = latestFirst },
+        new NpgsqlParameter<bool> { TypedValue = true },
+        new NpgsqlParameter<decimal> { TypedValue = 0m },
+        Uuid(Guid.Empty),
+        new NpgsqlParameter<int> { TypedValue = 21 },
+        HigherIsBetter(),
+        new NpgsqlParameter<string[]?> { TypedValue = null, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+        Uuid(large.Gym.Value),
+        new NpgsqlParameter<int> { TypedValue = walkFrom },
+        new NpgsqlParameter<int> { TypedValue = window },
+    ];
 
     [Theory]
     [InlineData(MembershipSource.Directory)]

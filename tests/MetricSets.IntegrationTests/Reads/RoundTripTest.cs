@@ -31,6 +31,18 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
     }
 
     [Theory]
+    [InlineData(MembershipSource.Mapped, 2)]
+    [InlineData(MembershipSource.Directory, 1)]
+    public async Task A_large_organizations_leaderboard_is_walked_in_one_statement_after_the_count_mapped_memberships_need(MembershipSource memberships, int statements)
+    {
+        // Every organization counts as large here. A directory's list tells the size; mapped memberships are counted by the
+        // first statement (which probes only a small organization), then the walk fills the page.
+        var (gym, counter, _, _) = await GymAsync(memberships, walkFrom: 0);
+
+        Assert.Equal(statements, await counter.CountAsync(() => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id) { PageSize = 1 })));
+    }
+
+    [Theory]
     [InlineData(MembershipSource.Mapped)]
     [InlineData(MembershipSource.Directory)]
     public async Task Recording_by_staff_is_one_statement_once_the_definition_is_known(MembershipSource memberships)
@@ -68,10 +80,11 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
         Assert.Equal((MetricEntity.Member, missing.Code), (refused.Error.Entity, refused.Error.Code));
     }
 
-    private async Task<(ReadScenario Gym, StatementCounter Counter, UserId Member, MetricSetSnapshot Set)> GymAsync(MembershipSource memberships)
+    private async Task<(ReadScenario Gym, StatementCounter Counter, UserId Member, MetricSetSnapshot Set)> GymAsync(MembershipSource memberships, int? walkFrom = null)
     {
         var counter = new StatementCounter();
-        var gym = await ReadScenario.CreateAsync(database, memberships, o => o.AddInterceptors(counter));
+        var gym = await ReadScenario.CreateAsync(
+            database, memberships, o => o.AddInterceptors(counter), walkFrom is { } threshold ? options => options.LeaderboardWalkFrom = threshold : null);
         var member = await gym.AddMemberAsync(database);
         for (var day = 1; day <= 5; day++)
         {
