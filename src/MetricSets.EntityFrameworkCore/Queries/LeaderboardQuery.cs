@@ -274,6 +274,8 @@ internal static class LeaderboardQuery
     // Plausible for the definition read once by the statement (scalar subqueries, so the walk's order is kept).
     private static string DefinitionPlausible(string alias) => ReadingColumns.Plausible(alias, "(SELECT kind FROM definition)", "(SELECT unit FROM definition)");
 
+    // A directory's list arrives as an array parameter: with 100,000 members, planning "= ANY" over it (the planner weighs
+    // each element) and sending it cost tens of milliseconds per page (docs/scaling.md); mapped memberships avoid both.
     private static string ActiveMember(MembershipSql? rules, string member) =>
         rules is null ? $"{member} = ANY(@p1)" : rules.Holds(member, "@p10", rules.MemberRoles);
 }
