@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MetricSets.AspNetCore.Http;
+
+/// <summary>
+/// Turns the library's typed errors into RFC 9457 problem details: the <c>type</c> from the error code, a fixed title, the
+/// error's message as the detail, and the parameter, entity or rows where there are some. The body is the same for a
+/// refusal and for a missing thing, because the library's errors are (no trace id, no instance).
+/// </summary>
+internal static class Problems
+{
+    public static BadRequest<ProblemDetails> BadRequest(HttpContext http, MetricValidationException error) =>
+        TypedResults.BadRequest(Create(http, StatusCodes.Status400BadRequest, error));
+
+    public static NotFound<ProblemDetails> NotFound(HttpContext http, MetricNotFoundException error) =>
+        TypedResults.NotFound(Create(http, StatusCodes.Status404NotFound, error));
+
+    public static Conflict<ProblemDetails> Conflict(HttpContext http, MetricConflictException error) =>
+        TypedResults.Conflict(Create(http, StatusCodes.Status409Conflict, error));
+
+    /// <summary>A request without an authenticated user.</summary>
+    public static ProblemHttpResult Unauthenticated(HttpContext http) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Type = TypeBase(http) + MetricSetsProblemTypes.UnauthenticatedAnchor,
+            Title = "Authentication is required.",
+            Detail = "This endpoint acts for the authenticated user; the request has none.",
+        });
+
+    /// <summary>An error of any family, for the filter that catches what a handler did not.</summary>
+    public static IResult For(HttpContext http, MetricSetsException error) => error switch
+    {
+        MetricValidationException validation => BadRequest(http, validation),
+        MetricNotFoundException notFound => NotFound(http, notFound),
+        MetricConflictException conflict => Conflict(http, conflict),
+        _ => TypedResults.Problem(Create(http, StatusCodes.Status400BadRequest, error)),
+    };
+
+    private static ProblemDetails Create(HttpContext http, int status, MetricSetsException error)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = TypeBase(http) + MetricSetsProblemTypes.Anchor(error.Code),
+            Title = Title(error.Code),
+            Detail = error.Message,
+        };
+        problem.Extensions["code"] = MetricSetsProblemTypes.Anchor(error.Code);
+        switch (error)
+        {
+            case MetricBatchValidationException batch:
+                problem.Extensions["parameter"] = batch.ParameterName;
+                problem.Extensions["errorCount"] = batch.ErrorCount;
+                problem.Extensions["errors"] = batch.Errors
+                    .Select(row => new Dictionary<string, object> { ["index"] = row.Index, ["parameter"] = row.ParameterName, ["message"] = row.Message })
+                    .ToList();
+                break;
+            case MetricValidationException validation:
+                problem.Extensions["parameter"] = validation.ParameterName;
+                break;
+            case MetricNotFoundException notFound:
+                problem.Extensions["entity"] = Entity(notFound.Entity);
+                break;
+        }
+
+        return problem;
+    }
+
+    private static string TypeBase(HttpContext http) =>
+        http.RequestServices.GetService<IOptions<MetricSetsEndpointOptions>>()?.Value.ProblemTypeBase ?? MetricSetsEndpointOptions.DefaultProblemTypeBase;
+
+    private static string Title(MetricErrorCode code) => code switch
+    {
+        MetricErrorCode.InvalidValue => "A value of the request is invalid.",
+        MetricErrorCode.InvalidBatch => "Rows of the batch are invalid; nothing was written.",
+        MetricErrorCode.NotFound => "Not found.",
+        MetricErrorCode.IdInUse => "The id is already used for a different value.",
+        MetricErrorCode.SlugInUse => "A metric definition with the slug exists.",
+        MetricErrorCode.DefinitionInUse => "The metric definition is in use.",
+        MetricErrorCode.DefinitionAlreadyInSet => "The metric set already contains the definition.",
+        _ => code.ToString(),
+    };
+
+    private static string Entity(MetricEntity entity)
+    {
+        var name = entity.ToString();
+        return string.Concat(char.ToLowerInvariant(name[0]).ToString(CultureInfo.InvariantCulture), name[1..]);
+    }
+}
