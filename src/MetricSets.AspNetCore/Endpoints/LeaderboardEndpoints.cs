@@ -16,7 +16,7 @@ internal static class LeaderboardEndpoints
             .WithSummary("Everyone's most recent value of a definition in this organization, ranked (staff only).")
             .WithDescription("order=best (by the kind's direction, the default) or latest; source=… (repeatable) keeps values of those sources; units=metric|imperial|definition; keyset-paged with pageSize and cursor.");
 
-    private static Task<Results<Ok<PageResponse<LeaderboardEntryResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> LeaderboardAsync(
+    private static Task<Results<Ok<PageResponse<LeaderboardEntryResponse>>, BadRequestProblem, NotFoundProblem>> LeaderboardAsync(
         OrganizationId orgId,
         MetricDefinitionId definitionId,
         string? order,

@@ -43,7 +43,7 @@ internal static class MemberMetricEndpoints
             .WithSummary("The personal best of each definition whose kind has a direction.");
     }
 
-    private static Task<Results<Created<ReadingResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RecordAsync(
+    private static Task<Results<Created<ReadingResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> RecordAsync(
         OrganizationId orgId, UserId memberId, HttpContext http, IMetricCatalog catalog, IMemberMetricRecorder recorder) =>
         Guard.WriteAsync(http, async () =>
         {
@@ -61,7 +61,7 @@ internal static class MemberMetricEndpoints
                 ReadingResponse.From(recorded, recorded.Value.Unit));
         });
 
-    private static Task<Results<Ok<ImportResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ImportAsync(
+    private static Task<Results<Ok<ImportResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> ImportAsync(
         OrganizationId orgId, HttpContext http, IMetricCatalog catalog, IMemberMetricRecorder recorder, IOptions<MetricSetsEndpointOptions> options) =>
         Guard.WriteAsync(http, async () =>
         {
@@ -77,7 +77,7 @@ internal static class MemberMetricEndpoints
             return TypedResults.Ok(ImportResponse.From(result));
         });
 
-    private static Task<Results<NoContent, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteAsync(
+    private static Task<Results<NoContent, BadRequestProblem, NotFoundProblem, ConflictProblem>> DeleteAsync(
         OrganizationId orgId, MemberMetricId valueId, HttpContext http, IMemberMetricRecorder recorder) =>
         Guard.WriteAsync(http, async () =>
         {
@@ -85,7 +85,7 @@ internal static class MemberMetricEndpoints
             return TypedResults.NoContent();
         });
 
-    private static Task<Results<Ok<PageResponse<ReadingResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> HistoryAsync(
+    private static Task<Results<Ok<PageResponse<ReadingResponse>>, BadRequestProblem, NotFoundProblem>> HistoryAsync(
         OrganizationId orgId,
         UserId memberId,
         MetricDefinitionId definitionId,
@@ -111,7 +111,7 @@ internal static class MemberMetricEndpoints
             return TypedResults.Ok(new PageResponse<ReadingResponse>([.. page.Items.Select(reading => ReadingResponse.From(reading, unit))], page.NextCursor));
         });
 
-    private static Task<Results<Ok<Dictionary<MetricDefinitionId, IReadOnlyList<ReadingResponse>>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> LastAsync(
+    private static Task<Results<Ok<Dictionary<MetricDefinitionId, IReadOnlyList<ReadingResponse>>>, BadRequestProblem, NotFoundProblem>> LastAsync(
         OrganizationId orgId,
         UserId memberId,
         [FromQuery(Name = "definitionId")] MetricDefinitionId[] definitionIds,
@@ -130,7 +130,7 @@ internal static class MemberMetricEndpoints
                 pair => (IReadOnlyList<ReadingResponse>)[.. pair.Value.Select(reading => ReadingResponse.From(reading, catalogue.For(pair.Key, preference)))]));
         });
 
-    private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> LatestAsync(
+    private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequestProblem, NotFoundProblem>> LatestAsync(
         OrganizationId orgId,
         UserId memberId,
         [FromQuery(Name = "definitionId")] MetricDefinitionId[] definitionIds,
@@ -145,7 +145,7 @@ internal static class MemberMetricEndpoints
             return TypedResults.Ok(await DefinitionUnits.ConvertAsync(latest, catalog, preference, http.RequestAborted).ConfigureAwait(false));
         });
 
-    private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> PersonalBestsAsync(
+    private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequestProblem, NotFoundProblem>> PersonalBestsAsync(
         OrganizationId orgId,
         UserId memberId,
         [FromQuery(Name = "definitionId")] MetricDefinitionId[] definitionIds,

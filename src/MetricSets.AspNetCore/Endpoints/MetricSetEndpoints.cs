@@ -2,7 +2,6 @@ using MetricSets.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace MetricSets.AspNetCore.Endpoints;
@@ -51,7 +50,7 @@ internal static class MetricSetEndpoints
             .WithSummary("Delete a set (never its definitions or any value).");
     }
 
-    private static Task<Results<Ok<ResolvedSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> ResolveAsync(
+    private static Task<Results<Ok<ResolvedSetResponse>, BadRequestProblem, NotFoundProblem>> ResolveAsync(
         OrganizationId orgId, UserId memberId, MetricSetId setId, string? units, HttpContext http, IMetricSetResolver resolver) =>
         Guard.ReadAsync(http, async () =>
         {
@@ -62,27 +61,27 @@ internal static class MetricSetEndpoints
             return TypedResults.Ok(ResolvedSetResponse.From(resolved, language));
         });
 
-    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> ListOrganizationSetsAsync(
+    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequestProblem, NotFoundProblem>> ListOrganizationSetsAsync(
         OrganizationId orgId, HttpContext http, IMetricSetService sets) =>
         ListAsync(http, sets, MetricOwner.ForOrganization(orgId));
 
-    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> ListWorkoutSetsAsync(
+    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequestProblem, NotFoundProblem>> ListWorkoutSetsAsync(
         OrganizationId orgId, WorkoutId workoutId, HttpContext http, IMetricSetService sets) =>
         ListAsync(http, sets, MetricOwner.ForWorkout(workoutId));
 
-    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> ListMemberSetsAsync(
+    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequestProblem, NotFoundProblem>> ListMemberSetsAsync(
         OrganizationId orgId, UserId memberId, HttpContext http, IMetricSetService sets) =>
         ListAsync(http, sets, MetricOwner.ForMember(memberId));
 
     // An owner the viewer may not see lists nothing, exactly like an owner without sets.
-    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> ListAsync(
+    private static Task<Results<Ok<List<MetricSetResponse>>, BadRequestProblem, NotFoundProblem>> ListAsync(
         HttpContext http, IMetricSetService sets, MetricOwner owner) =>
         Guard.ReadAsync(http, async () =>
             TypedResults.Ok((await sets.ListByOwnerAsync(RequestViewer.Get(http), owner, http.RequestAborted).ConfigureAwait(false))
                 .Select(MetricSetResponse.From)
                 .ToList()));
 
-    private static Task<Results<Created<MetricSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
+    private static Task<Results<Created<MetricSetResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> CreateAsync(
         OrganizationId orgId, HttpContext http, IMetricSetService sets) =>
         Guard.WriteAsync(http, async () =>
         {
@@ -96,12 +95,12 @@ internal static class MetricSetEndpoints
             return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{created.Id}", MetricSetResponse.From(created));
         });
 
-    private static Task<Results<Ok<MetricSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> GetAsync(
+    private static Task<Results<Ok<MetricSetResponse>, BadRequestProblem, NotFoundProblem>> GetAsync(
         OrganizationId orgId, MetricSetId setId, HttpContext http, IMetricSetService sets) =>
         Guard.ReadAsync(http, async () =>
             TypedResults.Ok(MetricSetResponse.From(await sets.GetAsync(RequestViewer.Get(http), setId, http.RequestAborted).ConfigureAwait(false))));
 
-    private static Task<Results<Ok<MetricSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RenameAsync(
+    private static Task<Results<Ok<MetricSetResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> RenameAsync(
         OrganizationId orgId, MetricSetId setId, HttpContext http, IMetricSetService sets) =>
         ChangeAsync(http, async (viewer, cancellationToken) =>
         {
@@ -109,7 +108,7 @@ internal static class MetricSetEndpoints
             return await sets.RenameAsync(viewer, setId, body.Name ?? throw new MetricValidationException("name", null, "A set needs a name."), cancellationToken).ConfigureAwait(false);
         });
 
-    private static Task<Results<Ok<MetricSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AddDefinitionAsync(
+    private static Task<Results<Ok<MetricSetResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> AddDefinitionAsync(
         OrganizationId orgId, MetricSetId setId, HttpContext http, IMetricSetService sets) =>
         ChangeAsync(http, async (viewer, cancellationToken) =>
         {
@@ -118,11 +117,11 @@ internal static class MetricSetEndpoints
             return await sets.AddDefinitionAsync(viewer, setId, definitionId, cancellationToken).ConfigureAwait(false);
         });
 
-    private static Task<Results<Ok<MetricSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RemoveDefinitionAsync(
+    private static Task<Results<Ok<MetricSetResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> RemoveDefinitionAsync(
         OrganizationId orgId, MetricSetId setId, MetricDefinitionId definitionId, HttpContext http, IMetricSetService sets) =>
         ChangeAsync(http, (viewer, cancellationToken) => sets.RemoveDefinitionAsync(viewer, setId, definitionId, cancellationToken));
 
-    private static Task<Results<Ok<MetricSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> MoveDefinitionAsync(
+    private static Task<Results<Ok<MetricSetResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> MoveDefinitionAsync(
         OrganizationId orgId, MetricSetId setId, MetricDefinitionId definitionId, HttpContext http, IMetricSetService sets) =>
         ChangeAsync(http, async (viewer, cancellationToken) =>
         {
@@ -131,7 +130,7 @@ internal static class MetricSetEndpoints
             return await sets.MoveDefinitionAsync(viewer, setId, definitionId, index, cancellationToken).ConfigureAwait(false);
         });
 
-    private static Task<Results<NoContent, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteAsync(
+    private static Task<Results<NoContent, BadRequestProblem, NotFoundProblem, ConflictProblem>> DeleteAsync(
         OrganizationId orgId, MetricSetId setId, HttpContext http, IMetricSetService sets) =>
         Guard.WriteAsync(http, async () =>
         {
@@ -139,7 +138,7 @@ internal static class MetricSetEndpoints
             return TypedResults.NoContent();
         });
 
-    private static Task<Results<Ok<MetricSetResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ChangeAsync(
+    private static Task<Results<Ok<MetricSetResponse>, BadRequestProblem, NotFoundProblem, ConflictProblem>> ChangeAsync(
         HttpContext http, Func<MetricViewer, CancellationToken, Task<MetricSetSnapshot>> change) =>
         Guard.WriteAsync(http, async () =>
             TypedResults.Ok(MetricSetResponse.From(await change(RequestViewer.Get(http), http.RequestAborted).ConfigureAwait(false))));

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace MetricSets.AspNetCore.Http;
 
@@ -10,7 +9,7 @@ namespace MetricSets.AspNetCore.Http;
 /// </summary>
 internal static class Guard
 {
-    public static async Task<Results<TResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> ReadAsync<TResult>(
+    public static async Task<Results<TResult, BadRequestProblem, NotFoundProblem>> ReadAsync<TResult>(
         HttpContext http, Func<Task<TResult>> handler)
         where TResult : IResult
     {
@@ -28,7 +27,7 @@ internal static class Guard
         }
     }
 
-    public static async Task<Results<TResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> WriteAsync<TResult>(
+    public static async Task<Results<TResult, BadRequestProblem, NotFoundProblem, ConflictProblem>> WriteAsync<TResult>(
         HttpContext http, Func<Task<TResult>> handler)
         where TResult : IResult
     {

@@ -14,14 +14,14 @@ namespace MetricSets.AspNetCore.Http;
 /// </summary>
 internal static class Problems
 {
-    public static BadRequest<ProblemDetails> BadRequest(HttpContext http, MetricValidationException error) =>
-        TypedResults.BadRequest(Create(http, StatusCodes.Status400BadRequest, error));
+    public static BadRequestProblem BadRequest(HttpContext http, MetricValidationException error) =>
+        new(Create(http, StatusCodes.Status400BadRequest, error));
 
-    public static NotFound<ProblemDetails> NotFound(HttpContext http, MetricNotFoundException error) =>
-        TypedResults.NotFound(Create(http, StatusCodes.Status404NotFound, error));
+    public static NotFoundProblem NotFound(HttpContext http, MetricNotFoundException error) =>
+        new(Create(http, StatusCodes.Status404NotFound, error));
 
-    public static Conflict<ProblemDetails> Conflict(HttpContext http, MetricConflictException error) =>
-        TypedResults.Conflict(Create(http, StatusCodes.Status409Conflict, error));
+    public static ConflictProblem Conflict(HttpContext http, MetricConflictException error) =>
+        new(Create(http, StatusCodes.Status409Conflict, error));
 
     /// <summary>A request without an authenticated user.</summary>
     public static ProblemHttpResult Unauthenticated(HttpContext http) =>

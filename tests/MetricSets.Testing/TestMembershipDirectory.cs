@@ -1,4 +1,4 @@
-namespace MetricSets.IntegrationTests.TestUtilities;
+namespace MetricSets.Testing;
 
 /// <summary>An in-memory <see cref="IMembershipDirectory"/> that a test fills: who is a member of, or staff in, which organization.</summary>
 public sealed class TestMembershipDirectory : IMembershipDirectory

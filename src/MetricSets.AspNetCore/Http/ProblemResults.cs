@@ -1,0 +1,52 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MetricSets.AspNetCore.Http;
+
+/// <summary>
+/// A problem as a typed result: written as <c>application/problem+json</c> (which <c>NotFound&lt;ProblemDetails&gt;</c>
+/// would write as <c>application/json</c>), and declared to OpenAPI with its status, so that a handler's
+/// <c>Results&lt;…&gt;</c> lists exactly the problems it can answer.
+/// </summary>
+internal abstract class ProblemResult(ProblemDetails problem) : IResult, IStatusCodeHttpResult, IValueHttpResult<ProblemDetails>, IValueHttpResult, IContentTypeHttpResult
+{
+    private const string ProblemContentType = "application/problem+json";
+
+    public ProblemDetails Value => problem;
+
+    object? IValueHttpResult.Value => problem;
+
+    public int? StatusCode => problem.Status;
+
+    public string ContentType => ProblemContentType;
+
+    public Task ExecuteAsync(HttpContext httpContext) => TypedResults.Problem(problem).ExecuteAsync(httpContext);
+
+    protected static void Declare(int status, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), [ProblemContentType]));
+    }
+}
+
+/// <summary>400: a value of the request, or rows of a batch, are invalid.</summary>
+internal sealed class BadRequestProblem(ProblemDetails problem) : ProblemResult(problem), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(StatusCodes.Status400BadRequest, builder);
+}
+
+/// <summary>404: missing, or not visible to the viewer (the two answer alike).</summary>
+internal sealed class NotFoundProblem(ProblemDetails problem) : ProblemResult(problem), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(StatusCodes.Status404NotFound, builder);
+}
+
+/// <summary>409: the write conflicts with what is stored.</summary>
+internal sealed class ConflictProblem(ProblemDetails problem) : ProblemResult(problem), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(StatusCodes.Status409Conflict, builder);
+}
