@@ -3,6 +3,7 @@ using MetricSets.AspNetCore;
 using MetricSets.AspNetCore.Endpoints;
 using MetricSets.AspNetCore.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +49,7 @@ public static class MetricSetsEndpointRouteBuilderExtensions
 
         var org = group.MapGroup("/orgs/{orgId}")
             .AddEndpointFilter(RequestViewer.FilterAsync)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         MetricSetEndpoints.Map(org);
         MemberMetricEndpoints.Map(org);
         LeaderboardEndpoints.Map(org);

@@ -1,7 +1,8 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +17,11 @@ internal abstract class ProblemResult(ProblemDetails problem) : IResult, IStatus
 {
     private const string ProblemContentType = "application/problem+json";
 
+    // A detail may quote the caller's input (a slug that is not snake_case). The default encoder escapes what HTML
+    // would interpret (<, >, &, quotes) whatever encoder the host configured for its own JSON, so a client that shows
+    // the detail in a page never runs it.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Default };
+
     public ProblemDetails Value => problem;
 
     object? IValueHttpResult.Value => problem;
@@ -24,7 +30,12 @@ internal abstract class ProblemResult(ProblemDetails problem) : IResult, IStatus
 
     public string ContentType => ProblemContentType;
 
-    public Task ExecuteAsync(HttpContext httpContext) => TypedResults.Problem(problem).ExecuteAsync(httpContext);
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return httpContext.Response.WriteAsJsonAsync(problem, Json, ProblemContentType, httpContext.RequestAborted);
+    }
 
     protected static void Declare(int status, EndpointBuilder builder)
     {
@@ -37,6 +48,12 @@ internal abstract class ProblemResult(ProblemDetails problem) : IResult, IStatus
 internal sealed class BadRequestProblem(ProblemDetails problem) : ProblemResult(problem), IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(StatusCodes.Status400BadRequest, builder);
+}
+
+/// <summary>401: the request has no authenticated user.</summary>
+internal sealed class UnauthorizedProblem(ProblemDetails problem) : ProblemResult(problem), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(StatusCodes.Status401Unauthorized, builder);
 }
 
 /// <summary>404: missing, or not visible to the viewer (the two answer alike).</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,8 +24,8 @@ internal static class Problems
         new(Create(http, StatusCodes.Status409Conflict, error));
 
     /// <summary>A request without an authenticated user.</summary>
-    public static ProblemHttpResult Unauthenticated(HttpContext http) =>
-        TypedResults.Problem(new ProblemDetails
+    public static UnauthorizedProblem Unauthenticated(HttpContext http) =>
+        new(new ProblemDetails
         {
             Status = StatusCodes.Status401Unauthorized,
             Type = TypeBase(http) + MetricSetsProblemTypes.UnauthenticatedAnchor,
@@ -39,7 +39,7 @@ internal static class Problems
         MetricValidationException validation => BadRequest(http, validation),
         MetricNotFoundException notFound => NotFound(http, notFound),
         MetricConflictException conflict => Conflict(http, conflict),
-        _ => TypedResults.Problem(Create(http, StatusCodes.Status400BadRequest, error)),
+        _ => new BadRequestProblem(Create(http, StatusCodes.Status400BadRequest, error)),
     };
 
     private static ProblemDetails Create(HttpContext http, int status, MetricSetsException error)
@@ -55,14 +55,14 @@ internal static class Problems
         switch (error)
         {
             case MetricBatchValidationException batch:
-                problem.Extensions["parameter"] = batch.ParameterName;
+                problem.Extensions["parameter"] = Field(batch.ParameterName);
                 problem.Extensions["errorCount"] = batch.ErrorCount;
                 problem.Extensions["errors"] = batch.Errors
-                    .Select(row => new Dictionary<string, object> { ["index"] = row.Index, ["parameter"] = row.ParameterName, ["message"] = row.Message })
+                    .Select(row => new Dictionary<string, object> { ["index"] = row.Index, ["parameter"] = Field(row.ParameterName), ["message"] = row.Message })
                     .ToList();
                 break;
             case MetricValidationException validation:
-                problem.Extensions["parameter"] = validation.ParameterName;
+                problem.Extensions["parameter"] = Field(validation.ParameterName);
                 break;
             case MetricNotFoundException notFound:
                 problem.Extensions["entity"] = Entity(notFound.Entity);
@@ -71,6 +71,9 @@ internal static class Problems
 
         return problem;
     }
+
+    // The library names its parameters as C# does (RecordedAt); the API's fields are camelCase (recordedAt).
+    private static string Field(string parameterName) => JsonNamingPolicy.CamelCase.ConvertName(parameterName);
 
     private static string TypeBase(HttpContext http) =>
         http.RequestServices.GetService<IOptions<MetricSetsEndpointOptions>>()?.Value.ProblemTypeBase ?? MetricSetsEndpointOptions.DefaultProblemTypeBase;
