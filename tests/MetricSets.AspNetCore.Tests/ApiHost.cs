@@ -101,13 +101,16 @@ public sealed class ApiHost : IAsyncLifetime
     }
 
     /// <summary>Records a value directly through the library, as staff of <paramref name="organization"/>.</summary>
-    public async Task<MetricReading> RecordAsync(OrganizationId organization, UserId staff, UserId member, string slug, MetricValue value, NodaTime.Instant? at = null)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var recorder = scope.ServiceProvider.GetRequiredService<IMemberMetricRecorder>();
-        return await recorder.RecordAsync(
+    public Task<MetricReading> RecordAsync(OrganizationId organization, UserId staff, UserId member, string slug, MetricValue value, NodaTime.Instant? at = null) =>
+        RecordAsync(
             MetricViewer.ForStaff(staff, organization),
             new RecordMetricRequest(member, Definition(slug), value) { RecordedAt = at, Source = MetricSource.CoachInput });
+
+    /// <summary>Records a value directly through the library.</summary>
+    public async Task<MetricReading> RecordAsync(MetricViewer actor, RecordMetricRequest request)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMemberMetricRecorder>().RecordAsync(actor, request);
     }
 
     public async Task DisposeAsync()
