@@ -113,8 +113,16 @@ public sealed partial class SamplePageBrowserTest(SampleHostFixture host) : ICla
     private async Task<HeadlessChromium> OpenAsync(string query)
     {
         var page = await HeadlessChromium.OpenAsync(new Uri(host.BrowserAddress!, "/" + query));
-        await page.WaitForAsync("document.body.dataset.ready === 'true'");
-        return page;
+        try
+        {
+            await page.WaitForAsync("document.body.dataset.ready === 'true'");
+            return page;
+        }
+        catch
+        {
+            await page.DisposeAsync();
+            throw;
+        }
     }
 
     // The texts of a metric's row: name, latest, personal best, date. By slug: the row whose definition has that slug.
