@@ -138,12 +138,7 @@ internal static class MemberMetricEndpoints
         HttpContext http,
         IMetricCatalog catalog,
         IMemberMetricReader reader) =>
-        Guard.ReadAsync(http, async () =>
-        {
-            var preference = RequestOptions.Units(units);
-            var latest = await reader.GetLatestAsync(RequestViewer.Get(http), memberId, Definitions(definitionIds), http.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Ok(await DefinitionUnits.ConvertAsync(latest, catalog, preference, http.RequestAborted).ConfigureAwait(false));
-        });
+        OnePerDefinitionAsync(http, definitionIds, units, catalog, (viewer, ids, cancellationToken) => reader.GetLatestAsync(viewer, memberId, ids, cancellationToken));
 
     private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequestProblem, NotFoundProblem>> PersonalBestsAsync(
         OrganizationId orgId,
@@ -153,11 +148,20 @@ internal static class MemberMetricEndpoints
         HttpContext http,
         IMetricCatalog catalog,
         IMemberMetricReader reader) =>
+        OnePerDefinitionAsync(http, definitionIds, units, catalog, (viewer, ids, cancellationToken) => reader.GetPersonalBestsAsync(viewer, memberId, ids, cancellationToken));
+
+    // A read that answers at most one value per definition (latest, best), converted to the unit preference.
+    private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequestProblem, NotFoundProblem>> OnePerDefinitionAsync(
+        HttpContext http,
+        MetricDefinitionId[] definitionIds,
+        string? units,
+        IMetricCatalog catalog,
+        Func<MetricViewer, IReadOnlyCollection<MetricDefinitionId>, CancellationToken, Task<IReadOnlyDictionary<MetricDefinitionId, MetricReading>>> read) =>
         Guard.ReadAsync(http, async () =>
         {
             var preference = RequestOptions.Units(units);
-            var bests = await reader.GetPersonalBestsAsync(RequestViewer.Get(http), memberId, Definitions(definitionIds), http.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Ok(await DefinitionUnits.ConvertAsync(bests, catalog, preference, http.RequestAborted).ConfigureAwait(false));
+            var readings = await read(RequestViewer.Get(http), Definitions(definitionIds), http.RequestAborted).ConfigureAwait(false);
+            return TypedResults.Ok(await DefinitionUnits.ConvertAsync(readings, catalog, preference, http.RequestAborted).ConfigureAwait(false));
         });
 
     private static MetricDefinitionId[] Definitions(MetricDefinitionId[] definitionIds) =>
