@@ -3,7 +3,7 @@ using MetricSets.SampleHost;
 using MetricSets.SampleHost.Access;
 using MetricSets.SampleHost.Data;
 using MetricSets.SampleHost.Demo;
-using MetricSets.SampleHost.Endpoints;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,17 +20,32 @@ if (string.IsNullOrWhiteSpace(connectionString))
 builder.Services.AddDbContextPool<SampleDbContext>(options => SampleDbContext.Configure(options, connectionString));
 builder.Services.AddMetricSets<SampleDbContext>();
 builder.Services.AddScoped<IMembershipDirectory, DatabaseMembershipDirectory>();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<MetricSetsProblemDetails>();
+
+// DEMO AUTHENTICATION — a real host registers its own scheme (JWT bearer, cookies) here and nothing else changes.
+builder.Services.AddAuthentication(DemoAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, DemoAuthenticationHandler>(DemoAuthenticationHandler.SchemeName, null);
+builder.Services.AddMetricSetsEndpoints();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.Use((context, next) =>
+{
+    // Responses are data or this page's own files: never let a browser guess another type.
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    return next(context);
+});
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapOpenApi();
-app.MapMetricEndpoints();
+app.UseAuthentication();
+
+// The package's endpoints at the root (/orgs/…, /catalog). They answer 401 themselves to a request without a user; a
+// host whose policy needs more (a scope, a tenant claim) chains RequireAuthorization(…) and RequireRateLimiting(…) here.
+app.MapMetricSets();
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapDemoDirectory();
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -63,6 +63,7 @@ public static class MetricSetsServiceCollectionExtensions
         TryAddInstrumented<IMetricSetResolver, MetricSetResolver<TContext>>(services, static (inner, telemetry) => new InstrumentedMetricSetResolver(inner, telemetry));
         TryAddInstrumented<ILeaderboardReader, LeaderboardReader<TContext>>(services, static (inner, telemetry) => new InstrumentedLeaderboardReader(inner, telemetry));
         services.TryAddScoped<MetricAccessPolicy>();
+
         services.TryAddSingleton<RecordingRules>();
         services.TryAddSingleton<CursorSeal>();
         return services;
