@@ -47,7 +47,7 @@ public sealed class MetricSetsReplicaOptions
     /// <summary>
     /// Gets or sets the data source of the replica, or <see langword="null"/>: for example a multi-host data source's
     /// <c>WithTargetSession(TargetSessionAttributes.Standby)</c>. Like a data source given to <c>UseNpgsql</c>, it must
-    /// map what <c>UseMetricSets()</c> maps (<c>UseNodaTime()</c> and the two enums); see the README.
+    /// map what the library reads: build it with <c>NpgsqlDataSourceBuilder.UseMetricSets()</c>.
     /// </summary>
     public NpgsqlDataSource? DataSource { get; set; }
 
