@@ -63,9 +63,9 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
     /// <summary>The server's administrator (a superuser) in this database: sees every row, whatever the policies.</summary>
     public string AdminConnectionString { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        AdminConnectionString = await TestServer.CreateEmptyDatabaseAsync("metricsets_rls");
+        AdminConnectionString = await CreateDatabaseAsync();
         await CreateRolesAsync(AdminConnectionString);
         var owned = schema == "public" ? $"GRANT CREATE ON SCHEMA public TO {OwnerRole};" : $"CREATE SCHEMA {schema} AUTHORIZATION {OwnerRole};";
         var recordedIn = provenance == MemberMetricProvenance.None ? string.Empty : ", organization_id";
@@ -111,7 +111,10 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
         _app = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Username = AppRole }.ConnectionString;
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Creates the empty database, on the test run's server unless a subclass has a server of its own; returns the administrator's connection string.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestServer.CreateEmptyDatabaseAsync("metricsets_rls");
 
     /// <summary>Runs docs/row-level-security.sql as the owner inside the caller's transaction, for <paramref name="appRole"/>.</summary>
     public async Task ApplyScriptAsync(NpgsqlConnection connection, string appRole)
