@@ -2,6 +2,7 @@ using MetricSets.EntityFrameworkCore;
 using MetricSets.IntegrationTests.Diagnostics;
 using MetricSets.IntegrationTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
+using System.Transactions;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Scale;
@@ -171,6 +172,24 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
         Assert.Equal(["primary:transaction", "primary:transaction"], routes.All);
         Assert.Null(await scope.Reader.FindLatestAsync(self, member, squat));
         Assert.Equal("primary:own_write", routes.Last);
+    }
+
+    [Fact]
+    public async Task An_ambient_transaction_keeps_the_reads_on_the_primary_where_they_see_its_writes()
+    {
+        var (squat, member) = await SetUpAsync();
+        var self = MetricViewer.ForMember(member);
+        await using var scope = database.Scope();
+        using var routes = new ReadRoutes(scope);
+
+        using (new TransactionScope(TransactionScopeAsyncFlowOption.Enabled))
+        {
+            await scope.Recorder.RecordAsync(self, Value(member, squat, 65, 0));
+            Assert.Equal(65m, (await scope.Reader.FindLatestAsync(self, member, squat))!.Value.Amount);
+        }
+
+        Assert.Equal(["primary:transaction"], routes.All);
+        Assert.Null(await scope.Reader.FindLatestAsync(self, member, squat));
     }
 
     [Fact]
