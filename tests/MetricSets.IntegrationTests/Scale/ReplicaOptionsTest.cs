@@ -62,11 +62,12 @@ public sealed class ReplicaOptionsTest
         await using var dataSource = new NpgsqlDataSourceBuilder(Unreachable).UseMetricSets().Build();
         await using var byString = new ServiceScope(Unreachable, o => o.Replicas.ConnectionString = Unreachable);
         await using var bySource = new ServiceScope(Unreachable, o => (o.Replicas.DataSource, o.Replicas.RetryAfter) = (dataSource, Duration.Zero));
+        await using var without = new ServiceScope(Unreachable);
 
         byString.Get<IStartupValidator>().Validate();
         bySource.Get<IStartupValidator>().Validate();
         Assert.True(byString.Get<IOptions<MetricSetsOptions>>().Value.Replicas.IsEnabled);
-        Assert.False(new ServiceScope(Unreachable).Get<IOptions<MetricSetsOptions>>().Value.Replicas.IsEnabled);
+        Assert.False(without.Get<IOptions<MetricSetsOptions>>().Value.Replicas.IsEnabled);
     }
 
     [Theory]
