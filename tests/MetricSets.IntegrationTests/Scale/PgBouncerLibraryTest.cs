@@ -15,7 +15,6 @@ namespace MetricSets.IntegrationTests.Scale;
 /// </summary>
 public sealed class PgBouncerLibraryTest(PgBouncerDatabase database) : IClassFixture<PgBouncerDatabase>
 {
-    private static readonly Instant Start = Instant.FromUtc(2026, 7, 1, 6, 0);
 
     [Theory]
     [InlineData(MembershipSource.Directory)]
@@ -28,10 +27,10 @@ public sealed class PgBouncerLibraryTest(PgBouncerDatabase database) : IClassFix
         var coach = coachClient.StaffOf(gym);
         var self = MetricViewer.ForMember(member);
 
-        await coachClient.Recorder.RecordAsync(coach, Value(member, squat, 100, 0).With(source: MetricSource.CoachInput));
-        await memberClient.Recorder.RecordAsync(self, Value(member, squat, 95, 1));
-        var direct = await coachClient.Recorder.RecordManyAsync(coach, [.. Enumerable.Range(2, 50).Select(day => Value(member, squat, 50 + day, day).With(source: MetricSource.CoachInput))]);
-        RecordMetricRequest[] withIds = [.. Enumerable.Range(60, 20).Select(day => Value(member, squat, 40, day).With(id: MemberMetricId.New(), source: MetricSource.CoachInput))];
+        await coachClient.Recorder.RecordAsync(coach, Kilograms.OnDay(member, squat, 100, 0).With(source: MetricSource.CoachInput));
+        await memberClient.Recorder.RecordAsync(self, Kilograms.OnDay(member, squat, 95, 1));
+        var direct = await coachClient.Recorder.RecordManyAsync(coach, [.. Enumerable.Range(2, 50).Select(day => Kilograms.OnDay(member, squat, 50 + day, day).With(source: MetricSource.CoachInput))]);
+        RecordMetricRequest[] withIds = [.. Enumerable.Range(60, 20).Select(day => Kilograms.OnDay(member, squat, 40, day).With(id: MemberMetricId.New(), source: MetricSource.CoachInput))];
         var staged = await coachClient.Recorder.RecordManyAsync(coach, withIds);
         var again = await coachClient.Recorder.RecordManyAsync(coach, withIds);
 
@@ -92,7 +91,7 @@ public sealed class PgBouncerLibraryTest(PgBouncerDatabase database) : IClassFix
         {
             await using var scope = new ServiceScope(database.ThroughOneConnection);
             var self = MetricViewer.ForMember(members[client]);
-            RecordMetricRequest Row(int day, decimal kilograms, MemberMetricId id) => Value(members[client], squat, kilograms, day).With(id: id);
+            RecordMetricRequest Row(int day, decimal kilograms, MemberMetricId id) => Kilograms.OnDay(members[client], squat, kilograms, day).With(id: id);
             var ids = Enumerable.Range(0, 20).Select(_ => MemberMetricId.New()).ToArray();
 
             Assert.Equal(10, (await scope.Recorder.RecordManyAsync(self, [.. Enumerable.Range(0, 10).Select(day => Row(day, 60, ids[day]))])).Recorded);
@@ -128,7 +127,7 @@ public sealed class PgBouncerLibraryTest(PgBouncerDatabase database) : IClassFix
         var calls = new (string Lock, Func<CancellationToken, Task> Call)[]
         {
             ($"INSERT INTO member_metrics (id, member_id, definition_id, value, unit) VALUES ('{id}', '{member}', '{squat}', 1, 'kg')",
-                token => scope.Recorder.RecordAsync(coach, Value(member, squat, 2, 0).With(id: id, source: MetricSource.CoachInput), token)),
+                token => scope.Recorder.RecordAsync(coach, Kilograms.OnDay(member, squat, 2, 0).With(id: id, source: MetricSource.CoachInput), token)),
             ($"SELECT 1 FROM metric_sets WHERE id = '{set.Id}' FOR UPDATE", token => scope.Sets.RenameAsync(coach, set.Id, "Renamed", token)),
             ("LOCK TABLE member_metrics IN ACCESS EXCLUSIVE MODE", token => scope.Reader.GetLatestAsync(coach, member, [squat], token)),
         };
@@ -157,7 +156,7 @@ public sealed class PgBouncerLibraryTest(PgBouncerDatabase database) : IClassFix
         Assert.Null(await scope.Reader.FindLatestAsync(coach, member, squat));
         Assert.Equal("Locked", (await scope.Sets.GetAsync(coach, set.Id)).Name);
         await using var other = new ServiceScope(database.ThroughOneConnection);
-        Assert.Equal(2m, (await other.Recorder.RecordAsync(coach, Value(member, squat, 2, 0).With(id: id, source: MetricSource.CoachInput))).Value.Amount);
+        Assert.Equal(2m, (await other.Recorder.RecordAsync(coach, Kilograms.OnDay(member, squat, 2, 0).With(id: id, source: MetricSource.CoachInput))).Value.Amount);
     }
 
     [Fact]
@@ -168,11 +167,11 @@ public sealed class PgBouncerLibraryTest(PgBouncerDatabase database) : IClassFix
         var (squat, member, gym) = await SetUpAsync(scope);
         var coach = scope.StaffOf(gym);
         var set = await scope.Sets.CreateAsync(coach, MetricOwner.ForOrganization(gym), "Retried", [squat]);
-        var single = Value(member, squat, 70, 0).With(id: MemberMetricId.New(), source: MetricSource.CoachInput);
+        var single = Kilograms.OnDay(member, squat, 70, 0).With(id: MemberMetricId.New(), source: MetricSource.CoachInput);
         var calls = new Func<Task>[]
         {
             () => scope.Recorder.RecordAsync(coach, single),
-            () => scope.Recorder.RecordManyAsync(coach, [Value(member, squat, 71, 1).With(source: MetricSource.CoachInput)]),
+            () => scope.Recorder.RecordManyAsync(coach, [Kilograms.OnDay(member, squat, 71, 1).With(source: MetricSource.CoachInput)]),
             () => scope.Sets.RenameAsync(coach, set.Id, "Retried again"),
             () => scope.Reader.GetHistoryAsync(coach, new MetricHistoryQuery(member, squat)),
         };
@@ -232,7 +231,4 @@ public sealed class PgBouncerLibraryTest(PgBouncerDatabase database) : IClassFix
         scope.Directory.AddMember(member, gym);
         return (squat.Id, member, gym);
     }
-
-    private static RecordMetricRequest Value(UserId member, MetricDefinitionId squat, decimal kilograms, int day) =>
-        new(member, squat, MetricValue.Of(kilograms, MetricUnit.Kilogram)) { RecordedAt = Start + Duration.FromDays(day) };
 }

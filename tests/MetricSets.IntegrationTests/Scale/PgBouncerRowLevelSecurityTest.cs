@@ -19,17 +19,7 @@ public sealed class PgBouncerRowLevelSecurityTest(PgBouncerRowLevelSecurityTest.
     private static readonly MetricViewer CoachOfA = MetricViewer.ForStaff(new UserId(CoachA), new OrganizationId(GymA));
     private static readonly MetricViewer CoachOfB = MetricViewer.ForStaff(new UserId(CoachB), new OrganizationId(GymB));
 
-    public async Task InitializeAsync()
-    {
-        await TestServer.ExecuteAsync(database.AdminConnectionString, $"GRANT SELECT ON organizations, workouts TO {AppRole}");
-        foreach (var connectionString in new[] { database.ThroughBouncer, database.AdminConnectionString })
-        {
-            await using var scope = new ServiceScope(connectionString);
-            scope.Directory.AddStaff(new UserId(CoachA), new OrganizationId(GymA)).AddStaff(new UserId(CoachB), new OrganizationId(GymB))
-                .AddMember(new UserId(MemberA), new OrganizationId(GymA)).AddMember(new UserId(MemberAB), new OrganizationId(GymA))
-                .AddMember(new UserId(MemberAB), new OrganizationId(GymB)).AddMember(new UserId(MemberB), new OrganizationId(GymB));
-        }
-    }
+    public Task InitializeAsync() => database.PrepareForTheLibraryAsync(database.ThroughBouncer, database.AdminConnectionString);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

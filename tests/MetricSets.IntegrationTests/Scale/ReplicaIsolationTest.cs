@@ -11,7 +11,6 @@ namespace MetricSets.IntegrationTests.Scale;
 /// </summary>
 public sealed class ReplicaIsolationTest(ReplicaDatabase database) : IClassFixture<ReplicaDatabase>
 {
-    private static readonly Instant Start = Instant.FromUtc(2026, 8, 1, 6, 0);
 
     [Theory]
     [InlineData(MembershipSource.Directory)]
@@ -28,12 +27,12 @@ public sealed class ReplicaIsolationTest(ReplicaDatabase database) : IClassFixtu
         var day = 0;
         foreach (var (actor, member) in new[] { (coachA, onlyA), (coachA, both), (coachB, both), (coachB, onlyB) })
         {
-            await writer.Recorder.RecordAsync(actor, Value(member, squat, 100 + day, ++day).With(source: MetricSource.CoachInput));
+            await writer.Recorder.RecordAsync(actor, Kilograms.OnDay(member, squat, 100 + day, ++day).With(source: MetricSource.CoachInput));
         }
 
         foreach (var member in new[] { onlyA, both, onlyB, outsider })
         {
-            await writer.Recorder.RecordAsync(MetricViewer.ForMember(member), Value(member, squat, 90 + day, ++day));
+            await writer.Recorder.RecordAsync(MetricViewer.ForMember(member), Kilograms.OnDay(member, squat, 90 + day, ++day));
         }
 
         var sets = new[]
@@ -105,7 +104,4 @@ public sealed class ReplicaIsolationTest(ReplicaDatabase database) : IClassFixtu
             return $"refused: {refused.Entity}";
         }
     }
-
-    private static RecordMetricRequest Value(UserId member, MetricDefinitionId squat, decimal kilograms, int day) =>
-        new(member, squat, MetricValue.Of(kilograms, MetricUnit.Kilogram)) { RecordedAt = Start + Duration.FromDays(day) };
 }

@@ -14,7 +14,6 @@ namespace MetricSets.IntegrationTests.Scale;
 /// </summary>
 public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<ReplicaDatabase>
 {
-    private static readonly Instant Start = Instant.FromUtc(2026, 10, 1, 6, 0);
 
     [Fact]
     public async Task Values_recorded_on_the_primary_are_read_from_the_standby()
@@ -22,7 +21,7 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
         var (squat, member) = await SetUpAsync();
         await using (var writer = database.Scope())
         {
-            await writer.Recorder.RecordAsync(MetricViewer.ForMember(member), Value(member, squat, 100, 0));
+            await writer.Recorder.RecordAsync(MetricViewer.ForMember(member), Kilograms.OnDay(member, squat, 100, 0));
         }
 
         await database.WaitForReplayAsync();
@@ -38,7 +37,7 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
         {
             await using (var writer = database.Scope())
             {
-                await writer.Recorder.RecordAsync(MetricViewer.ForMember(member), Value(member, squat, 105, 1));
+                await writer.Recorder.RecordAsync(MetricViewer.ForMember(member), Kilograms.OnDay(member, squat, 105, 1));
             }
 
             await using var reader = database.Scope();
@@ -63,8 +62,8 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
         var gym = await database.OnPrimary.AddOrganizationAsync();
         scope.Directory.AddMember(member, gym);
         var coach = scope.StaffOf(gym);
-        await scope.Recorder.RecordAsync(coach, Value(member, squat, 120, 1).With(source: MetricSource.CoachInput));
-        await scope.Recorder.RecordManyAsync(coach, [Value(member, squat, 110, 0).With(source: MetricSource.CoachInput, id: MemberMetricId.New())]);
+        await scope.Recorder.RecordAsync(coach, Kilograms.OnDay(member, squat, 120, 1).With(source: MetricSource.CoachInput));
+        await scope.Recorder.RecordManyAsync(coach, [Kilograms.OnDay(member, squat, 110, 0).With(source: MetricSource.CoachInput, id: MemberMetricId.New())]);
         var set = await scope.Sets.CreateAsync(coach, MetricOwner.ForOrganization(gym), "Strength", [squat]);
         var session = scope.Get<IMetricReadSession>();
         Assert.NotNull(await session.GetTokenAsync()); // the scope's writes are placed; its reads may use the standby once it has them
@@ -95,7 +94,7 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
         {
             await using var scope = database.Scope();
             using var routes = new ReadRoutes(scope);
-            await scope.Recorder.RecordAsync(self, Value(member, squat, 80, 0));
+            await scope.Recorder.RecordAsync(self, Kilograms.OnDay(member, squat, 80, 0));
 
             // The first read after the write goes to the primary and learns the write's position; later reads check it.
             Assert.Equal(80m, (await scope.Reader.FindLatestAsync(self, member, squat))!.Value.Amount);
@@ -134,8 +133,8 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
             using var routes = new ReadRoutes(scope);
             var writes = new Func<Task>[]
             {
-                () => scope.Recorder.RecordAsync(self, Value(member, squat, 1, 10)),
-                () => scope.Recorder.RecordManyAsync(self, [Value(member, squat, 2, 9)]),
+                () => scope.Recorder.RecordAsync(self, Kilograms.OnDay(member, squat, 1, 10)),
+                () => scope.Recorder.RecordManyAsync(self, [Kilograms.OnDay(member, squat, 2, 9)]),
                 () => scope.Sets.CreateAsync(self, MetricOwner.ForMember(member), "Mine", [squat]),
                 () => scope.Catalog.EnsureAsync([new CatalogEntry(Catalogue.UniqueSlug("plank"), LocalizedName.Of("en", "Plank"), MetricUnit.Second, MetricKind.Time)]),
             };
@@ -163,7 +162,7 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
         await using (var transaction = await scope.Context.Database.BeginTransactionAsync())
         {
             Assert.Null(await scope.Reader.FindLatestAsync(self, member, squat));
-            await scope.Recorder.RecordAsync(self, Value(member, squat, 60, 0));
+            await scope.Recorder.RecordAsync(self, Kilograms.OnDay(member, squat, 60, 0));
             Assert.Equal(60m, (await scope.Reader.FindLatestAsync(self, member, squat))!.Value.Amount);
             await Assert.ThrowsAsync<InvalidOperationException>(() => scope.Get<IMetricReadSession>().GetTokenAsync().AsTask());
             await transaction.RollbackAsync();
@@ -184,7 +183,7 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
 
         using (new TransactionScope(TransactionScopeAsyncFlowOption.Enabled))
         {
-            await scope.Recorder.RecordAsync(self, Value(member, squat, 65, 0));
+            await scope.Recorder.RecordAsync(self, Kilograms.OnDay(member, squat, 65, 0));
             Assert.Equal(65m, (await scope.Reader.FindLatestAsync(self, member, squat))!.Value.Amount);
         }
 
@@ -215,7 +214,4 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
         await database.WaitForReplayAsync();
         return (squat.Id, member);
     }
-
-    private static RecordMetricRequest Value(UserId member, MetricDefinitionId squat, decimal kilograms, int day) =>
-        new(member, squat, MetricValue.Of(kilograms, MetricUnit.Kilogram)) { RecordedAt = Start + Duration.FromDays(day) };
 }

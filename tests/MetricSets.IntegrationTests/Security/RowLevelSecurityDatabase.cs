@@ -1,5 +1,6 @@
 using System.Globalization;
 using MetricSets.EntityFrameworkCore;
+using MetricSets.IntegrationTests.TestUtilities;
 using Npgsql;
 
 namespace MetricSets.IntegrationTests.Security;
@@ -112,6 +113,22 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
     }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Readies the database for the library's own calls as the application role, which reads the host's tables its record
+    /// statement checks, and tells the test directory of each of <paramref name="connectionStrings"/> the seed's memberships.
+    /// </summary>
+    public async Task PrepareForTheLibraryAsync(params string[] connectionStrings)
+    {
+        await TestServer.ExecuteAsync(AdminConnectionString, $"GRANT SELECT ON organizations, workouts TO {AppRole}");
+        foreach (var connectionString in connectionStrings)
+        {
+            await using var scope = new ServiceScope(connectionString);
+            scope.Directory.AddStaff(new UserId(CoachA), new OrganizationId(GymA)).AddStaff(new UserId(CoachB), new OrganizationId(GymB))
+                .AddMember(new UserId(MemberA), new OrganizationId(GymA)).AddMember(new UserId(MemberAB), new OrganizationId(GymA))
+                .AddMember(new UserId(MemberAB), new OrganizationId(GymB)).AddMember(new UserId(MemberB), new OrganizationId(GymB));
+        }
+    }
 
     /// <summary>Creates the empty database, on the test run's server unless a subclass has a server of its own; returns the administrator's connection string.</summary>
     protected virtual Task<string> CreateDatabaseAsync() => TestServer.CreateEmptyDatabaseAsync("metricsets_rls");
