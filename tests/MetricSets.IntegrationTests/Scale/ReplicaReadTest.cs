@@ -2,6 +2,7 @@ using MetricSets.EntityFrameworkCore;
 using MetricSets.IntegrationTests.Diagnostics;
 using MetricSets.IntegrationTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Transactions;
 using NodaTime;
 
@@ -189,6 +190,32 @@ public sealed class ReplicaReadTest(ReplicaDatabase database) : IClassFixture<Re
 
         Assert.Equal(["primary:transaction"], routes.All);
         Assert.Null(await scope.Reader.FindLatestAsync(self, member, squat));
+    }
+
+    [Fact]
+    public async Task A_host_with_a_pooled_context_reads_from_the_standby_too()
+    {
+        var (squat, member) = await SetUpAsync();
+        await using (var writer = database.Scope(replica: ReplicaDatabase.NoReplica))
+        {
+            await writer.Recorder.RecordAsync(MetricViewer.ForMember(member), Kilograms.OnDay(member, squat, 75, 0));
+        }
+
+        await database.WaitForReplayAsync();
+        var services = new ServiceCollection().AddSingleton<IMembershipDirectory>(new TestMembershipDirectory());
+        services.AddDbContextPool<TestDbContext>(o => o.UseNpgsql(database.PrimaryConnectionString, npgsql => npgsql.UseMetricSets()));
+        services.AddMetricSets<TestDbContext>(o => o.Replicas.ConnectionString = database.StandbyConnectionString);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        using var measurements = new MeasurementCapture(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
+        for (var request = 0; request < 3; request++)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var latest = await scope.ServiceProvider.GetRequiredService<IMemberMetricReader>().FindLatestAsync(MetricViewer.ForMember(member), member, squat);
+            Assert.Equal(75m, latest!.Value.Amount);
+        }
+
+        Assert.Equal(3, measurements.Sum(ReadRoutes.Instrument, ("metricsets.read.target", "replica")));
     }
 
     [Fact]
