@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the sample host on http://127.0.0.1:5000 (METRICSETS_SAMPLE_URLS to change it; extra arguments go to the host).
+# Runs the sample host on http://127.0.0.1:5000 (METRICSETS_SAMPLE_URLS to change it; extra arguments go to the host),
+# in the Development environment unless ASPNETCORE_ENVIRONMENT says otherwise.
 #
 # The host reads its database from ConnectionStrings:MetricSets. When ConnectionStrings__MetricSets is set, it uses
 # that server. Otherwise this script provides a throwaway PostgreSQL: it installs Debian's postgresql package if the
@@ -10,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 urls=${METRICSETS_SAMPLE_URLS:-http://127.0.0.1:5000}
+# The page's demo directory (/demo) and the OpenAPI document are mapped in Development only.
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
 # Runs the host in the background and waits for it, so that INT or TERM sent to this script alone (not only Ctrl+C,
 # which the terminal sends to every process in the foreground) reaches the trap at once; the trap passes TERM on, and

@@ -1,10 +1,17 @@
 using MetricSets;
+using MetricSets.EntityFrameworkCore;
 using MetricSets.SampleHost;
 using MetricSets.SampleHost.Access;
 using MetricSets.SampleHost.Data;
 using MetricSets.SampleHost.Demo;
-using MetricSets.SampleHost.Endpoints;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,19 +25,60 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 builder.Services.AddDbContextPool<SampleDbContext>(options => SampleDbContext.Configure(options, connectionString));
-builder.Services.AddMetricSets<SampleDbContext>();
-builder.Services.AddScoped<IMembershipDirectory, DatabaseMembershipDirectory>();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<MetricSetsProblemDetails>();
+
+// Who belongs where: the sample's own memberships table, read inside each of the library's statements, so a request is
+// one round trip and the check and the read see the same rows.
+builder.Services.AddMetricSets<SampleDbContext>(o => o.Memberships
+    .UseEntity<Membership>()
+    .HasRoles(staff: [Roles.Staff], members: [Roles.Member])
+    .WorkoutsBelongTo("organization_id"));
+builder.Services.AddHealthChecks().AddMetricSets<SampleDbContext>();
+
+// Telemetry: the library's spans, metrics and audit log beside ASP.NET Core's and Npgsql's. Telemetry:Exporter picks
+// "console" or "otlp" (the endpoint from OTEL_EXPORTER_OTLP_ENDPOINT); without it nothing is exported.
+var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("MetricSets.SampleHost"))
+    .WithTracing(tracing => tracing.AddSource(MetricSetsDiagnostics.ActivitySourceName).AddNpgsql().AddAspNetCoreInstrumentation())
+    .WithMetrics(metrics => metrics.AddMeter(MetricSetsDiagnostics.MeterName).AddNpgsqlInstrumentation().AddAspNetCoreInstrumentation())
+    .WithLogging();
+switch (builder.Configuration["Telemetry:Exporter"])
+{
+    case "otlp":
+        telemetry.UseOtlpExporter();
+        break;
+    case "console":
+        telemetry.WithTracing(tracing => tracing.AddConsoleExporter())
+            .WithMetrics(metrics => metrics.AddConsoleExporter())
+            .WithLogging(logging => logging.AddConsoleExporter());
+        break;
+}
+
+// DEMO AUTHENTICATION — a real host registers its own scheme (JWT bearer, cookies) here and nothing else changes.
+builder.Services.AddAuthentication(DemoAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, DemoAuthenticationHandler>(DemoAuthenticationHandler.SchemeName, null);
+builder.Services.AddMetricSetsEndpoints();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.Use((context, next) =>
+{
+    // Responses are data or this page's own files: never let a browser guess another type.
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    return next(context);
+});
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapOpenApi();
-app.MapMetricEndpoints();
+app.UseAuthentication();
+
+// The package's endpoints at the root (/orgs/…, /catalog). They answer 401 themselves to a request without a user; a
+// host whose policy needs more (a scope, a tenant claim) chains RequireAuthorization(…) and RequireRateLimiting(…) here.
+app.MapMetricSets();
+app.MapHealthChecks("/health");
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapDemoDirectory();
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -56,4 +56,11 @@ public sealed class MetricSetsOptions
     /// undescribed and register a directory instead.
     /// </summary>
     public MetricSetsMembershipTable Memberships { get; } = new();
+
+    /// <summary>
+    /// Gets where the library's reads may go instead of the primary: a hot standby, by connection string or data source.
+    /// Off by default. Writes and reads inside a host transaction always use the host's context; a scope reads its own
+    /// writes (<see cref="IMetricReadSession"/>).
+    /// </summary>
+    public MetricSetsReplicaOptions Replicas { get; } = new();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 
 namespace MetricSets.SampleHost.Tests;
 
@@ -41,9 +42,9 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
         var squat = resolved.GetProperty("metrics")[0];
         Assert.Equal("Strength Benchmarks", resolved.GetProperty("name").GetString());
         Assert.Equal("1RM סקוואט אחורי", squat.GetProperty("name").GetString());
-        Assert.Equal("kg", squat.GetProperty("latest").GetProperty("unit").GetString());
-        Assert.Equal("lb", squat.GetProperty("asRecorded").GetProperty("unit").GetString());
-        Assert.Equal(80.0591m, squat.GetProperty("latest").GetProperty("amount").GetDecimal());
+        Assert.Equal("kg", squat.GetProperty("latest").GetProperty("value").GetProperty("unit").GetString());
+        Assert.Equal("lb", squat.GetProperty("latest").GetProperty("asRecorded").GetProperty("unit").GetString());
+        Assert.Equal(80.0591m, squat.GetProperty("latest").GetProperty("value").GetProperty("amount").GetDecimal());
         Assert.Equal(6, resolved.GetProperty("metrics").GetArrayLength());
     }
 
@@ -62,6 +63,7 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("Not found.", problem.GetProperty("title").GetString());
+            Assert.EndsWith("/docs/problems.md#not-found", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
             Assert.StartsWith("The member '", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
     }
@@ -72,7 +74,43 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
         var response = await host.Factory.CreateClient().GetAsync(ResolveUrl("Dana Levi", "Strength Benchmarks"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("X-Demo-User", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.EndsWith("/docs/problems.md#unauthenticated", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_demo_header_that_is_not_a_user_id_signs_nobody_in()
+    {
+        var client = host.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Demo-User", "staff");
+
+        var response = await client.GetAsync(ResolveUrl("Dana Levi", "Strength Benchmarks"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_response_forbids_content_sniffing()
+    {
+        var client = host.Factory.CreateClient();
+
+        foreach (var path in new[] { "/", "/app.js", "/catalog", ResolveUrl("Dana Levi", "Strength Benchmarks") })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Outside_development_neither_the_demo_directory_nor_openapi_is_mapped()
+    {
+        await using var production = SampleHostFixture.Start(host.ConnectionString, web => web.UseEnvironment("Production"));
+        var client = production.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/demo")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/catalog")).StatusCode);
     }
 
     [Fact]
@@ -82,7 +120,7 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
         var dana = host.Demo.Person("Dana Levi");
         var org = host.Demo.Organization(TelAviv);
 
-        var created = await client.PostAsJsonAsync($"/orgs/{org}/members/{dana}/metrics", new { slug = "bench_press_1rm", amount = 115m, unit = "lb", source = "coach_input" });
+        var created = await client.PostAsJsonAsync($"/orgs/{org}/members/{dana}/metrics", new { slug = "bench_press_1rm", value = new { amount = 115m, unit = "lb" }, source = "coach_input" });
         var reading = await created.Content.ReadFromJsonAsync<JsonElement>();
         var definition = reading.GetProperty("definitionId").GetGuid();
         var history = await client.GetFromJsonAsync<JsonElement>($"/orgs/{org}/members/{dana}/metrics/{definition}/history?units=metric");
@@ -95,10 +133,10 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
     }
 
     [Theory]
-    [InlineData("""{ "slug": "bench_press_1rm", "amount": 100, "unit": "stone" }""", "unit")]
-    [InlineData("""{ "slug": "bench_press_1rm", "amount": -5, "unit": "kg" }""", "value")]
-    [InlineData("""{ "slug": "bench_press_1rm", "amount": 10, "unit": "seconds" }""", "value")]
-    [InlineData("""{ "slug": "Bench Press", "amount": 10, "unit": "kg" }""", "value")]
+    [InlineData("""{ "slug": "bench_press_1rm", "value": { "amount": 100, "unit": "stone" } }""", "value")]
+    [InlineData("""{ "slug": "bench_press_1rm", "value": { "amount": -5, "unit": "kg" } }""", "value")]
+    [InlineData("""{ "slug": "bench_press_1rm", "value": { "amount": 10, "unit": "seconds" } }""", "value")]
+    [InlineData("""{ "slug": "Bench Press", "value": { "amount": 10, "unit": "kg" } }""", "slug")]
     public async Task Bad_input_is_a_problem_naming_the_parameter_and_writes_nothing(string body, string parameter)
     {
         var before = await CountAsync("member_metrics");
@@ -148,7 +186,8 @@ public sealed class SampleHostApiTest(SampleHostFixture host) : IClassFixture<Sa
         var document = await host.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/orgs/{orgId}/members/{userId}/metric-sets/{setId}", paths);
+        Assert.Contains("/orgs/{orgId}/members/{memberId}/metric-sets/{setId}", paths);
+        Assert.Contains("/orgs/{orgId}/metrics/import", paths);
         Assert.Contains("/orgs/{orgId}/leaderboards/{definitionId}", paths);
         Assert.Contains("/catalog", paths);
     }

@@ -19,7 +19,7 @@ namespace MetricSets.Testing.PostgreSql;
 /// <para>
 /// The configuration: <c>pool_mode = transaction</c>; one database entry, <c>*</c>, so that every database name a
 /// client asks for is the same name on the server; <c>auth_type = trust</c> with an <c>auth_file</c> that names the
-/// <c>postgres</c> user (trust still requires the user to be listed); <c>admin_users = postgres</c> for the admin
+/// <c>postgres</c> user and <see cref="PgBouncerOptions.Users"/> (trust still requires the user to be listed); <c>admin_users = postgres</c> for the admin
 /// console (<see cref="ShowAsync"/>); <c>default_pool_size</c> from <see cref="PgBouncerOptions"/>;
 /// <c>max_client_conn = 500</c>; and <c>max_prepared_statements</c> left at its default: absent before 1.21 (Debian 12
 /// has 1.18), 0 (off) in 1.21 to 1.23, 200 from 1.24 on. Without it PgBouncer cannot carry a protocol-level prepared
@@ -173,7 +173,8 @@ public sealed class PgBouncer : IAsyncDisposable
         try
         {
             var port = Loopback.FreePort();
-            await File.WriteAllTextAsync(Path.Combine(root, "userlist.txt"), $"\"{EmbeddedPostgres.OsUser}\" \"\"\n", cancellationToken).ConfigureAwait(false);
+            var users = options.Users.Prepend(EmbeddedPostgres.OsUser).Select(user => $"\"{user}\" \"\"\n");
+            await File.WriteAllTextAsync(Path.Combine(root, "userlist.txt"), string.Concat(users), cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(configuration, Configuration(root, port, server.Port, options), cancellationToken).ConfigureAwait(false);
             if (EmbeddedPostgres.ServerUser is not null)
             {

@@ -20,4 +20,10 @@ public sealed class PgBouncerOptions
             field = value;
         }
     } = 20;
+
+    /// <summary>
+    /// Gets the roles besides <c>postgres</c> that clients may connect as (an application role of the server's, say);
+    /// none by default. PgBouncer's <c>auth_type = trust</c> still admits only users its <c>auth_file</c> lists.
+    /// </summary>
+    public IReadOnlyList<string> Users { get; init; } = [];
 }

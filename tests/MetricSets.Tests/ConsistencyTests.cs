@@ -173,6 +173,7 @@ public class ConsistencyTests
         Assert.Equal(unit, parsed);
         Assert.True(Enum.IsDefined(unit.Dimension()));
         Assert.True(unit.BaseFactor() > 0m);
+        Assert.Single(Enum.GetValues<MetricUnit>(), other => string.Equals(other.DisplaySymbol(), unit.DisplaySymbol(), StringComparison.Ordinal));
     }
 
     [Theory]

@@ -46,6 +46,42 @@ public class MetricUnitExtensionsTests
         Assert.Equal(decimal.Parse(factor, System.Globalization.CultureInfo.InvariantCulture), unit.BaseFactor());
     }
 
+    [Theory]
+    [InlineData(MetricUnit.Kilogram, "kg")]
+    [InlineData(MetricUnit.Pound, "lb")]
+    [InlineData(MetricUnit.Percent, "%")]
+    [InlineData(MetricUnit.Second, "s")]
+    [InlineData(MetricUnit.Minute, "min")]
+    [InlineData(MetricUnit.Hour, "h")]
+    [InlineData(MetricUnit.Meter, "m")]
+    [InlineData(MetricUnit.Kilometer, "km")]
+    [InlineData(MetricUnit.Centimeter, "cm")]
+    [InlineData(MetricUnit.Mile, "mi")]
+    [InlineData(MetricUnit.Yard, "yd")]
+    [InlineData(MetricUnit.Foot, "ft")]
+    [InlineData(MetricUnit.Inch, "in")]
+    [InlineData(MetricUnit.Repetition, "reps")]
+    [InlineData(MetricUnit.BeatsPerMinute, "bpm")]
+    [InlineData(MetricUnit.Watt, "W")]
+    [InlineData(MetricUnit.Kilojoule, "kJ")]
+    [InlineData(MetricUnit.Kilocalorie, "kcal")]
+    public void DisplaySymbol_is_the_short_symbol_people_read(MetricUnit unit, string display)
+    {
+        Assert.Equal(display, unit.DisplaySymbol());
+    }
+
+    [Theory]
+    [InlineData(MetricUnit.Second, "seconds")]
+    [InlineData(MetricUnit.Watt, "watts")]
+    [InlineData(MetricUnit.Kilojoule, "kj")]
+    public void A_display_symbol_is_never_parsed_as_a_unit_and_the_symbol_stays_the_machine_form(MetricUnit unit, string symbol)
+    {
+        // The PostgreSQL labels and the JSON form do not change: "s" is for people only.
+        Assert.False(MetricUnitExtensions.TryParseSymbol(unit.DisplaySymbol(), out _));
+        Assert.Equal(symbol, unit.Symbol());
+        Assert.Equal($"\"{symbol}\"", System.Text.Json.JsonSerializer.Serialize(unit));
+    }
+
     [Fact]
     public void The_seed_units_keep_their_enum_positions()
     {
@@ -95,10 +131,12 @@ public class MetricUnitExtensionsTests
         var undefined = (MetricUnit)18;
 
         var symbol = Assert.Throws<MetricValidationException>(() => undefined.Symbol());
+        var display = Assert.Throws<MetricValidationException>(() => undefined.DisplaySymbol());
         var dimension = Assert.Throws<MetricValidationException>(() => undefined.Dimension());
 
         Assert.Equal("unit", symbol.ParameterName);
         Assert.Equal(undefined, symbol.AttemptedValue);
         Assert.Equal("unit", dimension.ParameterName);
+        Assert.Equal("unit", display.ParameterName);
     }
 }

@@ -34,6 +34,10 @@ public class PlausibleValueTests
 
         Assert.Equal("value", error.ParameterName);
         Assert.Contains("not plausible", error.Message, StringComparison.Ordinal);
+
+        // The bound is said in the dimension's base unit: kg, seconds, meters, reps, …
+        var baseUnit = MetricUnitExtensions.All.Single(u => u.Dimension() == unit.Dimension() && u.BaseFactor() == 1m);
+        Assert.EndsWith($" {baseUnit.Symbol()}.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

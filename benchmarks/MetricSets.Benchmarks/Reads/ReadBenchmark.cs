@@ -67,7 +67,7 @@ public abstract class ReadBenchmark
     public async Task GlobalSetupAsync()
     {
         Shape = new BenchShape(Rows, Depth);
-        var connectionString = await BenchDatabase.EnsureAsync(Shape).ConfigureAwait(false);
+        var connectionString = WithSettings(await BenchDatabase.EnsureAsync(Shape).ConfigureAwait(false));
         Raw = new NpgsqlDataSourceBuilder(connectionString).MapMetricEnums().Build();
 
         var directory = new BenchMembershipDirectory([.. Shape.OrganizationMemberIds().Select(id => new UserId(id))]);
@@ -110,6 +110,9 @@ public abstract class ReadBenchmark
 
         await Raw.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Returns the connection string every path of the benchmark uses (raw and library alike).</summary>
+    protected virtual string WithSettings(string connectionString) => connectionString;
 
     /// <summary>Runs after the database and container are ready.</summary>
     protected virtual Task SetupAsync() => Task.CompletedTask;

@@ -48,6 +48,9 @@ public sealed class SampleDbContext(DbContextOptions<SampleDbContext> options) :
             membership.Property(m => m.Role).HasColumnName("role").HasMaxLength(20);
             membership.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             membership.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+
+            // The primary key (user, organization) answers the library's checks; this lists a gym's members for its leaderboards.
+            membership.HasIndex(m => new { m.OrganizationId, m.Role }).HasDatabaseName("memberships_organization_role_idx");
         });
 
         // The host maps its own users, workouts and organizations, so MetricSets' foreign keys point at those entities.

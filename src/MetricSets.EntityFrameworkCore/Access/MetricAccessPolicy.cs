@@ -37,6 +37,10 @@ internal sealed class MetricAccessPolicy(
     {
         var mapping = options.Value.Memberships;
         var memberships = mapping.IsMapped ? MembershipSql.Of(context.Model, mapping) : null;
+
+        // The host's directory when it registered one; otherwise the mapped memberships answer its questions (for the
+        // host's handlers and the decisions made in C#). Not a DI registration of ours: resolving the options from a
+        // factory while start-up validation reads them would wait on itself.
         var directory = services.GetService<IMembershipDirectory>()
             ?? (memberships is null
                 ? throw new InvalidOperationException(

@@ -41,17 +41,15 @@ internal sealed class StatementAccess
 
     /// <summary>The <c>access</c> CTE of a read of <paramref name="member"/>'s values (a SQL expression).</summary>
     public static string ForMember(MembershipSql? rules, string member) =>
-        Cte(
-            self: rules is null ? "false" : $"{member} = @viewer_id",
-            staffIn: rules is null
-                ? "NULL::uuid"
-                : $"CASE WHEN {ConfirmedStaff(rules)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)} THEN @viewer_org END");
+        rules is null
+            ? Decided
+            : Cte(rules, member, self: $"{member} = @viewer_id", staffIn: "CASE WHEN @viewer_staff AND f.staff AND f.member THEN @viewer_org END");
 
     /// <summary>The <c>access</c> CTE of a read of <paramref name="organization"/> as a whole (a SQL expression).</summary>
     public static string ForOrganization(MembershipSql? rules, string organization) =>
-        Cte(
-            self: "false",
-            staffIn: rules is null ? "NULL::uuid" : $"CASE WHEN @viewer_org = {organization} AND {ConfirmedStaff(rules)} THEN @viewer_org END");
+        rules is null
+            ? Decided
+            : Cte(rules, "NULL::uuid", self: "false", staffIn: $"CASE WHEN @viewer_org = {organization} AND @viewer_staff AND f.staff THEN @viewer_org END");
 
     /// <summary>
     /// The <c>access</c> CTE of recording a value for <paramref name="member"/> (a SQL expression) in the organization the
@@ -59,30 +57,32 @@ internal sealed class StatementAccess
     /// active member.
     /// </summary>
     public static string ForRecording(MembershipSql? rules, string member) =>
-        Cte(
-            self: rules is null ? "false" : $"{member} = @viewer_id AND @viewer_org IS NULL",
-            staffIn: rules is null
-                ? "NULL::uuid"
-                : $"""
-                  CASE WHEN ({member} = @viewer_id AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)})
-                         OR ({member} <> @viewer_id AND {ConfirmedStaff(rules)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)})
-                       THEN @viewer_org END
-                  """);
+        rules is null
+            ? Decided
+            : Cte(
+                rules,
+                member,
+                self: $"{member} = @viewer_id AND @viewer_org IS NULL",
+                staffIn: $"""
+                          CASE WHEN ({member} = @viewer_id AND f.any_role)
+                                 OR ({member} <> @viewer_id AND @viewer_staff AND f.staff AND f.member)
+                               THEN @viewer_org END
+                          """);
 
     /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
-    /// decides after reading the set's owner.
+    /// decides after reading the set's owner. Uses the viewer's facts the statement's <c>access</c> row carries.
     /// </summary>
     public static string SetVisible(MembershipSql? rules, string set) =>
         rules is null
             ? "NULL::boolean"
             : $"""
               CASE WHEN {set}.member_user_id IS NOT NULL
-                       THEN {set}.member_user_id = @viewer_id OR ({ConfirmedStaff(rules)} AND {rules.Holds($"{set}.member_user_id", "@viewer_org", rules.MemberRoles)})
+                       THEN {set}.member_user_id = @viewer_id
+                            OR (@viewer_staff AND access.viewer_staff AND {rules.Holds($"{set}.member_user_id", "@viewer_org", rules.MemberRoles)})
                    WHEN {set}.organization_id IS NOT NULL
-                       THEN {set}.organization_id = @viewer_org AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)}
-                   ELSE @viewer_org IS NOT NULL AND {rules.WorkoutOrganization($"{set}.workout_id")} = @viewer_org
-                        AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)}
+                       THEN {set}.organization_id = @viewer_org AND access.viewer_role
+                   ELSE @viewer_org IS NOT NULL AND {rules.WorkoutOrganization($"{set}.workout_id")} = @viewer_org AND access.viewer_role
               END
               """;
 
@@ -96,15 +96,24 @@ internal sealed class StatementAccess
         Named("grant_orgs", SqlParameters.Uuids(_grantedIn)),
     ];
 
-    // The viewer claims staff where they act, and a membership row confirms it.
-    private static string ConfirmedStaff(MembershipSql rules) => $"@viewer_staff AND {rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)}";
+    // What C# decided, as the one row every read joins first: the grants it made, and no facts of its own.
+    private const string Decided = """
+        access AS (
+            SELECT @grant_all OR cardinality(@grant_orgs) > 0 AS granted,
+                   CASE WHEN @grant_all THEN NULL ELSE @grant_orgs END AS grant_orgs,
+                   false AS viewer_staff, false AS viewer_role)
+        """;
 
-    private static string Cte(string self, string staffIn) => $"""
+    // The default rules over the viewer's facts in the organization they act in (f: staff, member, any_role — one scan of
+    // the memberships, MembershipSql.Facts), ORed with the grants C# made (the host's handlers).
+    private static string Cte(MembershipSql rules, string member, string self, string staffIn) => $"""
         access AS (
             SELECT r.everything OR cardinality(r.organizations) > 0 AS granted,
-                   CASE WHEN r.everything THEN NULL ELSE r.organizations END AS grant_orgs
-            FROM (SELECT @grant_all OR {self} AS everything,
-                         array_remove(@grant_orgs || {staffIn}, NULL) AS organizations) AS r)
+                   CASE WHEN r.everything THEN NULL ELSE r.organizations END AS grant_orgs,
+                   r.viewer_staff, r.viewer_role
+            FROM (SELECT @grant_all OR {self} AS everything, f.staff AS viewer_staff, f.any_role AS viewer_role,
+                         array_remove(@grant_orgs || {staffIn}, NULL) AS organizations
+                  FROM ({rules.Facts("@viewer_id", "@viewer_org", member)}) AS f) AS r)
         """;
 
     private static NpgsqlParameter Named(string name, NpgsqlParameter parameter)

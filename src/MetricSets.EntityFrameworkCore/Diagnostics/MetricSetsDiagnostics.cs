@@ -30,4 +30,10 @@ public static class MetricSetsDiagnostics
     /// <c>MetricSets.Audit</c>.
     /// </summary>
     public const string AuditLogCategory = "MetricSets.Audit";
+
+    /// <summary>
+    /// The logging category of the read replica's state (<see cref="MetricSetsOptions.Replicas"/>: the replica failed and
+    /// reads went to the primary, or it answers again; event ids 1100 to 1199): <c>MetricSets.Replicas</c>.
+    /// </summary>
+    public const string ReplicaLogCategory = "MetricSets.Replicas";
 }

@@ -18,6 +18,7 @@ internal sealed class MetricSetsMetrics
     private readonly Counter<long> _alreadyRecorded;
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _conflicts;
+    private readonly Counter<long> _readsRouted;
 
     public MetricSetsMetrics(IMeterFactory meterFactory)
     {
@@ -33,6 +34,8 @@ internal sealed class MetricSetsMetrics
             "metricsets.values.already_recorded", "{value}", "Member metric values sent again under an id already recorded with the same content (idempotent replays); nothing was written.");
         _refusals = meter.CreateCounter<long>("metricsets.access.refusals", "{refusal}", "Access requests the access policy refused.");
         _conflicts = meter.CreateCounter<long>("metricsets.conflicts", "{conflict}", "Calls that conflicted with the stored state.");
+        _readsRouted = meter.CreateCounter<long>(
+            "metricsets.reads.routed", "{read}", "Reads of member values, sets and leaderboards with a replica configured, by where they ran and why.");
     }
 
     /// <summary>Records how long a call took and how it ended.</summary>
@@ -81,4 +84,16 @@ internal sealed class MetricSetsMetrics
             1,
             new KeyValuePair<string, object?>(TagNames.Operation, operation.Name),
             new KeyValuePair<string, object?>(TagNames.ErrorType, SnakeCaseName<MetricErrorCode>.Of(code)));
+
+    /// <summary>Counts a read that ran on <paramref name="target"/>, for <paramref name="reason"/> when it is the primary.</summary>
+    public void ReadRouted(string target, string? reason)
+    {
+        var tags = new TagList { { TagNames.ReadTarget, target } };
+        if (reason is not null)
+        {
+            tags.Add(TagNames.ReadReason, reason);
+        }
+
+        _readsRouted.Add(1, tags);
+    }
 }

@@ -23,4 +23,10 @@ internal static class TagNames
 
     /// <summary>The role the refused viewer claimed: <c>member</c> or <c>staff</c>.</summary>
     public const string ViewerRole = "metricsets.viewer.role";
+
+    /// <summary>Where a read ran when a replica is configured: <c>replica</c> or <c>primary</c>.</summary>
+    public const string ReadTarget = "metricsets.read.target";
+
+    /// <summary>Why a read ran on the primary although a replica is configured: <c>transaction</c>, <c>own_write</c>, <c>behind</c>, <c>unavailable</c>.</summary>
+    public const string ReadReason = "metricsets.read.reason";
 }

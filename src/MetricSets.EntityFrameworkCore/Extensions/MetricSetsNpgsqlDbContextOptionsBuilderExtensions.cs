@@ -25,8 +25,8 @@ public static class MetricSetsNpgsqlDbContextOptionsBuilderExtensions
     /// </param>
     /// <returns>The same builder, for chaining.</returns>
     /// <remarks>
-    /// When the host passes its own <c>NpgsqlDataSource</c> to <c>UseNpgsql</c>, it must also call
-    /// <c>UseNodaTime()</c> and <c>MapEnum</c> on that data source builder; see the README.
+    /// When the host passes its own <c>NpgsqlDataSource</c> to <c>UseNpgsql</c>, it must map the same on that data source:
+    /// call <see cref="Npgsql.MetricSetsNpgsqlDataSourceBuilderExtensions.UseMetricSets"/> on its builder.
     /// </remarks>
     /// <example>
     /// <code>

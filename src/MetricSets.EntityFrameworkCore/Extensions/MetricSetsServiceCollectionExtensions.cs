@@ -3,6 +3,7 @@ using MetricSets.EntityFrameworkCore;
 using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Diagnostics;
 using MetricSets.EntityFrameworkCore.Infrastructure;
+using MetricSets.EntityFrameworkCore.Replicas;
 using MetricSets.EntityFrameworkCore.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,7 @@ public static class MetricSetsServiceCollectionExtensions
     /// <summary>
     /// Registers the MetricSets services (<see cref="IMetricCatalog"/>, <see cref="IMetricSetService"/>,
     /// <see cref="IMemberMetricRecorder"/>, <see cref="IMemberMetricReader"/>, <see cref="IMetricSetResolver"/>,
-    /// <see cref="ILeaderboardReader"/>) as scoped services over the host's <typeparamref name="TContext"/>, which the
+    /// <see cref="ILeaderboardReader"/>, and the scope's <see cref="IMetricReadSession"/>) as scoped services over the host's <typeparamref name="TContext"/>, which the
     /// host registers itself with <c>AddDbContext</c>. The host must also say who belongs where — describe its memberships
     /// table (<see cref="MetricSetsOptions.Memberships"/>, so access is decided inside each statement) or register its
     /// <see cref="IMembershipDirectory"/>: there is deliberately no default, and start-up validation fails without either.
@@ -62,7 +63,12 @@ public static class MetricSetsServiceCollectionExtensions
         TryAddInstrumented<IMemberMetricReader, MemberMetricReader<TContext>>(services, static (inner, telemetry) => new InstrumentedMemberMetricReader(inner, telemetry));
         TryAddInstrumented<IMetricSetResolver, MetricSetResolver<TContext>>(services, static (inner, telemetry) => new InstrumentedMetricSetResolver(inner, telemetry));
         TryAddInstrumented<ILeaderboardReader, LeaderboardReader<TContext>>(services, static (inner, telemetry) => new InstrumentedLeaderboardReader(inner, telemetry));
+        services.TryAddScoped<ReadSession<TContext>>();
+        services.TryAddScoped<IMetricReadSession>(provider => provider.GetRequiredService<ReadSession<TContext>>());
+        services.TryAddScoped<ReplicaReads<TContext>>();
+        services.TryAddSingleton<ReplicaHealth>();
         services.TryAddScoped<MetricAccessPolicy>();
+
         services.TryAddSingleton<RecordingRules>();
         services.TryAddSingleton<CursorSeal>();
         return services;

@@ -70,7 +70,7 @@ internal static class SqlRunner
             }
         }
 
-        if (context.Database.GetEnlistedTransaction() is not null || Transaction.Current is not null)
+        if (HasAmbientTransaction(context))
         {
             // An ambient or enlisted System.Transactions transaction: it decides atomicity, and savepoints do not apply.
             return await operation(context, state, cancellationToken).ConfigureAwait(false);
@@ -83,19 +83,36 @@ internal static class SqlRunner
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads every row of one statement, once (the caller decides about retries).</summary>
+    /// <summary>Determines whether <paramref name="context"/> is inside a transaction: its own, an enlisted one or an ambient one.</summary>
+    public static bool HasTransaction(DbContext context) => context.Database.CurrentTransaction is not null || HasAmbientTransaction(context);
+
+    /// <summary>
+    /// Reads every row of one statement, once (the caller decides about retries). A read routed by
+    /// <see cref="Replicas.ReplicaReads{TContext}"/> carries its WAL position check in the same command.
+    /// </summary>
     public static async Task<List<T>> ReadAsync<T>(
         DbContext context, string sql, NpgsqlParameter[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        var command = Build(context, sql, parameters);
+        var check = Replicas.PositionCheck.Current;
+        var command = check is null ? Build(context, sql, parameters) : Build(context, check.Around(sql), [.. parameters, .. check.Parameters()]);
         using var criticalSection = EnterCriticalSection(context);
         var reader = await command.ExecuteReaderAsync(ParameterObject(context), cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
+            if (check is not null)
+            {
+                await check.BeforeRowsAsync(reader.DbDataReader, cancellationToken).ConfigureAwait(false);
+            }
+
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(read(reader.DbDataReader));
+            }
+
+            if (check is not null)
+            {
+                await check.AfterRowsAsync(reader.DbDataReader, cancellationToken).ConfigureAwait(false);
             }
 
             return rows;
@@ -111,6 +128,9 @@ internal static class SqlRunner
     }
 
     private const string Savepoint = "metricsets";
+
+    // An ambient or enlisted System.Transactions transaction.
+    private static bool HasAmbientTransaction(DbContext context) => context.Database.GetEnlistedTransaction() is not null || Transaction.Current is not null;
 
     private static async Task RollbackToSavepointAsync(IDbContextTransaction transaction)
     {

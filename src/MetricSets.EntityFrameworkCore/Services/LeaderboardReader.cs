@@ -1,13 +1,14 @@
 using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
+using MetricSets.EntityFrameworkCore.Replicas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
-/// <summary>The <see cref="ILeaderboardReader"/> over the host's context.</summary>
-internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal, IOptions<MetricSetsOptions> options) : ILeaderboardReader
+/// <summary>The <see cref="ILeaderboardReader"/> over the host's context; its one query on the replica when <see cref="ReplicaReads{TContext}"/> sends it there.</summary>
+internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal, IOptions<MetricSetsOptions> options, ReplicaReads<TContext> reads) : ILeaderboardReader
     where TContext : DbContext
 {
     public async Task<MetricPage<LeaderboardEntry>> GetLeaderboardAsync(MetricViewer viewer, MetricLeaderboardQuery query, CancellationToken cancellationToken = default)
@@ -29,9 +30,10 @@ internal sealed class LeaderboardReader<TContext>(TContext context, MetricAccess
         var (after, badCursor) = PageCursor.Open(seal, query.Cursor, binding, nameof(query.Cursor));
 
         // One round trip: the access decision, the definition's unit and kind, and the ranked page.
-        var (grant, found) = await LeaderboardQuery.RunAsync(
-            context, statement, query.OrganizationId, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, sources, options.Value.LeaderboardWalkFrom, cancellationToken)
-            .ConfigureAwait(false);
+        var (grant, found) = await reads.RunAsync(
+            (db, token) => LeaderboardQuery.RunAsync(
+                db, statement, query.OrganizationId, members, query.DefinitionId, query.Order == LeaderboardOrder.LatestFirst, after, query.PageSize + 1, sources, options.Value.LeaderboardWalkFrom, token),
+            cancellationToken).ConfigureAwait(false);
         var scope = access.After(grant, viewer, MetricAccessRequest.ReadOrganization(query.OrganizationId), new MetricNotFoundException(MetricEntity.Organization, query.OrganizationId));
         if (badCursor is not null)
         {

@@ -1,13 +1,17 @@
 using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
+using MetricSets.EntityFrameworkCore.Replicas;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
-/// <summary>The <see cref="IMemberMetricReader"/> over the host's context: policy first, then one query.</summary>
-internal sealed class MemberMetricReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal) : IMemberMetricReader
+/// <summary>
+/// The <see cref="IMemberMetricReader"/> over the host's context: policy first, then one query, on the replica when
+/// <see cref="ReplicaReads{TContext}"/> sends it there.
+/// </summary>
+internal sealed class MemberMetricReader<TContext>(TContext context, MetricAccessPolicy policy, CursorSeal seal, ReplicaReads<TContext> reads) : IMemberMetricReader
     where TContext : DbContext
 {
     public async Task<IReadOnlyDictionary<MetricDefinitionId, MetricReading>> GetLatestAsync(
@@ -28,7 +32,8 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         ReadLimits.EnsureInRange(count, 1, MetricLimits.MaxLastCount, nameof(count));
         var access = policy.Begin(context);
         var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var (grant, found) = await LastValuesQuery.RunAsync(context, statement, memberId, definitionIds, count, cancellationToken).ConfigureAwait(false);
+        var (grant, found) = await reads.RunAsync(
+            (db, token) => LastValuesQuery.RunAsync(db, statement, memberId, definitionIds, count, token), cancellationToken).ConfigureAwait(false);
         var scope = After(access, grant, viewer, memberId);
         ReadLimits.EnsureAllFound(definitionIds, found.Keys);
         return found.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<MetricReading>)[.. pair.Value.Select(scope.Disclose)]);
@@ -40,7 +45,8 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         ReadLimits.EnsureDefinitions(definitionIds);
         var access = policy.Begin(context);
         var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var (grant, rows) = await PersonalBestQuery.RunAsync(context, statement, memberId, definitionIds, cancellationToken).ConfigureAwait(false);
+        var (grant, rows) = await reads.RunAsync(
+            (db, token) => PersonalBestQuery.RunAsync(db, statement, memberId, definitionIds, token), cancellationToken).ConfigureAwait(false);
         var scope = After(access, grant, viewer, memberId);
         ReadLimits.EnsureAllFound(definitionIds, rows.Select(row => row.DefinitionId));
         return rows
@@ -61,9 +67,10 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
         var (after, badCursor) = PageCursor.Open(seal, query.Cursor, binding, nameof(query.Cursor));
 
         var afterTime = after is { } position ? Instant.FromUnixTimeTicks((long)position.Key) : HistoryQuery.Earliest;
-        var (grant, page) = await HistoryQuery.RunAsync(
-            context, statement, query.MemberId, query.DefinitionId, query.Interval, afterTime, after?.TieBreaker ?? Guid.Empty, query.PageSize + 1, cancellationToken)
-            .ConfigureAwait(false);
+        var (grant, page) = await reads.RunAsync(
+            (db, token) => HistoryQuery.RunAsync(
+                db, statement, query.MemberId, query.DefinitionId, query.Interval, afterTime, after?.TieBreaker ?? Guid.Empty, query.PageSize + 1, token),
+            cancellationToken).ConfigureAwait(false);
         var scope = After(access, grant, viewer, query.MemberId);
         if (badCursor is not null)
         {

@@ -3,6 +3,7 @@ using MetricSets.EntityFrameworkCore.Commands;
 using MetricSets.EntityFrameworkCore.Diagnostics;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
+using MetricSets.EntityFrameworkCore.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Services;
@@ -11,7 +12,8 @@ namespace MetricSets.EntityFrameworkCore.Services;
 /// The <see cref="IMemberMetricRecorder"/> over the host's context: the access policy, then one statement of the library's
 /// own (never the change tracker), retried by the context's execution strategy.
 /// </summary>
-internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAccessPolicy policy, RecordingRules rules) : IMemberMetricRecorder
+internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAccessPolicy policy, RecordingRules rules, ReadSession<TContext> session)
+    : IMemberMetricRecorder
     where TContext : DbContext
 {
     public async Task<MetricReading> RecordAsync(MetricViewer actor, RecordMetricRequest request, CancellationToken cancellationToken = default)
@@ -20,6 +22,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
         ArgumentNullException.ThrowIfNull(request);
         var source = rules.SourceOf(actor, request);
         var recordedAt = rules.RecordedAtOf(request, rules.Now());
+        session.Wrote();
 
         // The policy first: an actor C# refuses touches nothing of ours in the database; with mapped memberships the
         // statement itself decides, in the same snapshot as the insert.
@@ -73,6 +76,7 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
     public async Task DeleteAsync(MetricViewer actor, MemberMetricId id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        session.Wrote();
         var stored = await RecordCommand.FindAsync(context, id, cancellationToken).ConfigureAwait(false);
         var allowed = stored is not null && await policy.Begin(context).CanDeleteAsync(
             actor,
@@ -89,8 +93,11 @@ internal sealed class MemberMetricRecorder<TContext>(TContext context, MetricAcc
     }
 
     public Task<RecordManyResult> RecordManyAsync(
-        MetricViewer actor, IEnumerable<RecordMetricRequest> requests, RecordManyOptions? options = null, CancellationToken cancellationToken = default) =>
-        new BulkRecorder(context, policy, rules).RecordManyAsync(actor, requests, options, cancellationToken);
+        MetricViewer actor, IEnumerable<RecordMetricRequest> requests, RecordManyOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        session.Wrote();
+        return new BulkRecorder(context, policy, rules).RecordManyAsync(actor, requests, options, cancellationToken);
+    }
 
     private async Task<MetricDefinition> DefinitionAsync(MetricDefinitionId id, CancellationToken cancellationToken) =>
         MetricSetsTables.Of(context).KnownDefinitions.Find(id) ?? await ReadDefinitionAsync(id, cancellationToken).ConfigureAwait(false);

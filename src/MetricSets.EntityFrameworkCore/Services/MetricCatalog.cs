@@ -1,6 +1,7 @@
 using MetricSets.EntityFrameworkCore.Commands;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
+using MetricSets.EntityFrameworkCore.Replicas;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace MetricSets.EntityFrameworkCore.Services;
 /// The <see cref="IMetricCatalog"/> over the host's context: reads are untracked queries, writes are statements of the
 /// library's own, so nothing is left in the host's change tracker and the host's pending changes are never saved.
 /// </summary>
-internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
+internal sealed class MetricCatalog<TContext>(TContext context, ReadSession<TContext> session) : IMetricCatalog
     where TContext : DbContext
 {
     private const MetricEntity Entity = MetricEntity.MetricDefinition;
@@ -20,6 +21,7 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
     public async Task<MetricDefinition> CreateAsync(CatalogEntry entry, CancellationToken cancellationToken = default)
     {
         var definition = ToDefinition(entry, nameof(CatalogEntry.Name));
+        session.Wrote();
         return await DefinitionCommands.InsertAsync(context, [definition], cancellationToken).ConfigureAwait(false) == 1
             ? definition
             : throw SlugTaken(definition.Slug);
@@ -31,6 +33,7 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
         var wanted = entries.Select(entry => ToDefinition(entry, nameof(entries))).DistinctBy(definition => definition.Slug).ToList();
 
         // One statement: slugs already there (or added concurrently) are left exactly as they are.
+        session.Wrote();
         return wanted.Count == 0 ? 0 : await DefinitionCommands.InsertAsync(context, wanted, cancellationToken).ConfigureAwait(false);
     }
 
@@ -59,6 +62,7 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
     public async Task DeleteAsync(MetricDefinitionId id, CancellationToken cancellationToken = default)
     {
         DefinitionCommands.DeleteResult result;
+        session.Wrote();
         try
         {
             result = await DefinitionCommands.DeleteAsync(context, id, cancellationToken).ConfigureAwait(false);
@@ -88,6 +92,7 @@ internal sealed class MetricCatalog<TContext>(TContext context) : IMetricCatalog
     {
         var definition = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         change(definition);
+        session.Wrote();
         return await DefinitionCommands.UpdateAsync(context, definition, cancellationToken).ConfigureAwait(false)
             ? definition
             : throw new MetricNotFoundException(Entity, id);

@@ -1,12 +1,16 @@
 using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
+using MetricSets.EntityFrameworkCore.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetricSets.EntityFrameworkCore.Services;
 
-/// <summary>The <see cref="IMetricSetResolver"/> over the host's context: one statement, its access decision included.</summary>
-internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccessPolicy policy) : IMetricSetResolver
+/// <summary>
+/// The <see cref="IMetricSetResolver"/> over the host's context: one statement, its access decision included, on the
+/// replica when <see cref="ReplicaReads{TContext}"/> sends it there.
+/// </summary>
+internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccessPolicy policy, ReplicaReads<TContext> reads) : IMetricSetResolver
     where TContext : DbContext
 {
     public async Task<ResolvedMetricSet> ResolveAsync(MetricViewer viewer, MetricSetResolutionQuery query, CancellationToken cancellationToken = default)
@@ -16,8 +20,9 @@ internal sealed class MetricSetResolver<TContext>(TContext context, MetricAccess
         var tag = LocalizedName.NormalizeLanguageTag(query.Language);
         var access = policy.Begin(context);
         var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var (grant, set) = await SetResolutionQuery.RunAsync(
-            context, statement, setId, memberId, ModelSettings.RequireDefaultLanguage(context), cancellationToken).ConfigureAwait(false);
+        var language = ModelSettings.RequireDefaultLanguage(context);
+        var (grant, set) = await reads.RunAsync(
+            (db, token) => SetResolutionQuery.RunAsync(db, statement, setId, memberId, language, token), cancellationToken).ConfigureAwait(false);
         var scope = access.After(grant, viewer, MetricAccessRequest.ReadValues(memberId), new MetricNotFoundException(MetricEntity.Member, memberId));
 
         // A set the viewer may not see answers like a set that does not exist.

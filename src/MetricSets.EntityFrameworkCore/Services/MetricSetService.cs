@@ -1,6 +1,7 @@
 using MetricSets.EntityFrameworkCore.Access;
 using MetricSets.EntityFrameworkCore.Commands;
 using MetricSets.EntityFrameworkCore.Infrastructure;
+using MetricSets.EntityFrameworkCore.Replicas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace MetricSets.EntityFrameworkCore.Services;
 /// locks the set's row (a savepoint of the host's transaction when there is one), so concurrent changes to one set are
 /// made one after the other and a refused change leaves nothing behind.
 /// </summary>
-internal sealed class MetricSetService<TContext>(TContext context, MetricAccessPolicy policy, IOptions<MetricSetsOptions> options) : IMetricSetService
+internal sealed class MetricSetService<TContext>(TContext context, MetricAccessPolicy policy, IOptions<MetricSetsOptions> options, ReadSession<TContext> session)
+    : IMetricSetService
     where TContext : DbContext
 {
     private const MetricEntity Entity = MetricEntity.MetricSet;
@@ -50,6 +52,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
             }
         }
 
+        session.Wrote();
         await SqlRunner.InTransactionAsync(
             context,
             set,
@@ -127,6 +130,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
     public async Task DeleteAsync(MetricViewer actor, MetricSetId id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        session.Wrote();
         var set = await Sets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
         if (set is null
             || !await BeginAccess().CanManageSetAsync(actor, set.Owner, cancellationToken).ConfigureAwait(false)
@@ -145,6 +149,7 @@ internal sealed class MetricSetService<TContext>(TContext context, MetricAccessP
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        session.Wrote();
         MetricSet? changed = null;
         var stored = await SqlRunner.InTransactionAsync(
             context,

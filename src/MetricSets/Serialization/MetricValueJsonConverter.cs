@@ -90,8 +90,8 @@ public sealed class MetricValueJsonConverter : JsonConverter<MetricValue>
         writer.WriteStartObject();
         writer.WritePropertyName(AmountProperty);
 
-        // A decimal keeps its scale (225.0m), and writing it as a number would keep it too; the value's text does not.
-        writer.WriteRawValue(value.AmountText);
+        // The amount is normalized (MetricValue.Amount), so the number has no trailing zeros whatever path made the value.
+        writer.WriteNumberValue(value.Amount);
         writer.WriteString(UnitProperty, value.Unit.Symbol());
         writer.WriteEndObject();
     }

@@ -7,29 +7,30 @@ namespace MetricSets;
 /// </summary>
 public static class MetricUnitExtensions
 {
-    // One row per unit: its symbol (also the PostgreSQL enum label), its dimension, and how many of the dimension's
-    // base unit one of it is. Every factor is an exact decimal: conversions never go through double.
-    private static readonly FrozenDictionary<MetricUnit, (string Symbol, UnitDimension Dimension, decimal Factor)> Units =
-        new Dictionary<MetricUnit, (string, UnitDimension, decimal)>
+    // One row per unit: its symbol (also the PostgreSQL enum label and the JSON form), its display symbol (SI and
+    // customary abbreviations, for people), its dimension, and how many of the dimension's base unit one of it is.
+    // Every factor is an exact decimal: conversions never go through double.
+    private static readonly FrozenDictionary<MetricUnit, (string Symbol, string DisplaySymbol, UnitDimension Dimension, decimal Factor)> Units =
+        new Dictionary<MetricUnit, (string, string, UnitDimension, decimal)>
         {
-            [MetricUnit.Kilogram] = ("kg", UnitDimension.Mass, 1m),
-            [MetricUnit.Pound] = ("lb", UnitDimension.Mass, 0.45359237m),
-            [MetricUnit.Percent] = ("%", UnitDimension.Ratio, 1m),
-            [MetricUnit.Second] = ("seconds", UnitDimension.Time, 1m),
-            [MetricUnit.Minute] = ("minutes", UnitDimension.Time, 60m),
-            [MetricUnit.Hour] = ("hours", UnitDimension.Time, 3600m),
-            [MetricUnit.Meter] = ("meters", UnitDimension.Length, 1m),
-            [MetricUnit.Kilometer] = ("kilometers", UnitDimension.Length, 1000m),
-            [MetricUnit.Centimeter] = ("centimeters", UnitDimension.Length, 0.01m),
-            [MetricUnit.Mile] = ("miles", UnitDimension.Length, 1609.344m),
-            [MetricUnit.Yard] = ("yards", UnitDimension.Length, 0.9144m),
-            [MetricUnit.Foot] = ("feet", UnitDimension.Length, 0.3048m),
-            [MetricUnit.Inch] = ("inches", UnitDimension.Length, 0.0254m),
-            [MetricUnit.Repetition] = ("reps", UnitDimension.Count, 1m),
-            [MetricUnit.BeatsPerMinute] = ("bpm", UnitDimension.Frequency, 1m),
-            [MetricUnit.Watt] = ("watts", UnitDimension.Power, 1m),
-            [MetricUnit.Kilojoule] = ("kj", UnitDimension.Energy, 1m),
-            [MetricUnit.Kilocalorie] = ("kcal", UnitDimension.Energy, 4.184m),
+            [MetricUnit.Kilogram] = ("kg", "kg", UnitDimension.Mass, 1m),
+            [MetricUnit.Pound] = ("lb", "lb", UnitDimension.Mass, 0.45359237m),
+            [MetricUnit.Percent] = ("%", "%", UnitDimension.Ratio, 1m),
+            [MetricUnit.Second] = ("seconds", "s", UnitDimension.Time, 1m),
+            [MetricUnit.Minute] = ("minutes", "min", UnitDimension.Time, 60m),
+            [MetricUnit.Hour] = ("hours", "h", UnitDimension.Time, 3600m),
+            [MetricUnit.Meter] = ("meters", "m", UnitDimension.Length, 1m),
+            [MetricUnit.Kilometer] = ("kilometers", "km", UnitDimension.Length, 1000m),
+            [MetricUnit.Centimeter] = ("centimeters", "cm", UnitDimension.Length, 0.01m),
+            [MetricUnit.Mile] = ("miles", "mi", UnitDimension.Length, 1609.344m),
+            [MetricUnit.Yard] = ("yards", "yd", UnitDimension.Length, 0.9144m),
+            [MetricUnit.Foot] = ("feet", "ft", UnitDimension.Length, 0.3048m),
+            [MetricUnit.Inch] = ("inches", "in", UnitDimension.Length, 0.0254m),
+            [MetricUnit.Repetition] = ("reps", "reps", UnitDimension.Count, 1m),
+            [MetricUnit.BeatsPerMinute] = ("bpm", "bpm", UnitDimension.Frequency, 1m),
+            [MetricUnit.Watt] = ("watts", "W", UnitDimension.Power, 1m),
+            [MetricUnit.Kilojoule] = ("kj", "kJ", UnitDimension.Energy, 1m),
+            [MetricUnit.Kilocalorie] = ("kcal", "kcal", UnitDimension.Energy, 4.184m),
         }.ToFrozenDictionary();
 
     /// <summary>
@@ -40,6 +41,21 @@ public static class MetricUnitExtensions
     /// <returns>The symbol.</returns>
     /// <exception cref="MetricValidationException"><paramref name="unit"/> is not a defined <see cref="MetricUnit"/>.</exception>
     public static string Symbol(this MetricUnit unit) => Row(unit).Symbol;
+
+    /// <summary>
+    /// Gets the unit's short display symbol, for people: <c>kg</c>, <c>lb</c>, <c>%</c>, <c>s</c>, <c>min</c>, <c>h</c>,
+    /// <c>m</c>, <c>km</c>, <c>cm</c>, <c>mi</c>, <c>yd</c>, <c>ft</c>, <c>in</c>, <c>reps</c>, <c>bpm</c>, <c>W</c>,
+    /// <c>kJ</c>, <c>kcal</c>.
+    /// </summary>
+    /// <remarks>
+    /// Display only: <see cref="Symbol(MetricUnit)"/> stays the unit's one machine form (the PostgreSQL enum label, the
+    /// JSON and text form, what <see cref="TryParseSymbol"/> reads), because stored rows and clients depend on it. Display
+    /// symbols are unique too, but are never parsed.
+    /// </remarks>
+    /// <param name="unit">The unit.</param>
+    /// <returns>The display symbol.</returns>
+    /// <exception cref="MetricValidationException"><paramref name="unit"/> is not a defined <see cref="MetricUnit"/>.</exception>
+    public static string DisplaySymbol(this MetricUnit unit) => Row(unit).DisplaySymbol;
 
     /// <summary>Gets the dimension the unit measures.</summary>
     /// <param name="unit">The unit.</param>
@@ -90,7 +106,7 @@ public static class MetricUnitExtensions
     /// <returns>The exact factor.</returns>
     public static decimal BaseFactor(this MetricUnit unit) => Row(unit).Factor;
 
-    private static (string Symbol, UnitDimension Dimension, decimal Factor) Row(MetricUnit unit) =>
+    private static (string Symbol, string DisplaySymbol, UnitDimension Dimension, decimal Factor) Row(MetricUnit unit) =>
         Units.TryGetValue(unit, out var row)
             ? row
             : throw new MetricValidationException(nameof(unit), unit, $"{(int)unit} is not a defined metric unit.");

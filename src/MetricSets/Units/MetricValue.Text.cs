@@ -5,11 +5,8 @@ namespace MetricSets;
 
 public readonly partial struct MetricValue
 {
-    // The amount without trailing zeros: an amount has at most four decimal places.
-    private const string AmountFormat = "0.####";
-
-    /// <summary>Gets the amount in the invariant culture without trailing zeros, as the text and JSON forms write it.</summary>
-    internal string AmountText => Amount.ToString(AmountFormat, CultureInfo.InvariantCulture);
+    // The amount is normalized (no trailing zeros, no negative zero), so its invariant text needs no format.
+    private string AmountText => Amount.ToString(CultureInfo.InvariantCulture);
 
     private const NumberStyles AmountStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 

@@ -57,13 +57,18 @@ public readonly partial struct MetricValue : IEquatable<MetricValue>, ISpanForma
     /// <summary>The most decimal places an amount may have, as <c>numeric(14,4)</c> allows.</summary>
     public const int MaxDecimalPlaces = 4;
 
+    // Every way in (Of, OfRounded, ConvertTo, TryParse) comes through here, so every value's amount is normalized.
     private MetricValue(decimal amount, MetricUnit unit)
     {
-        Amount = amount;
+        Amount = Normalize(amount);
         Unit = unit;
     }
 
-    /// <summary>Gets the amount, in <see cref="Unit"/>.</summary>
+    /// <summary>
+    /// Gets the amount, in <see cref="Unit"/>, normalized: without trailing zeros (<c>225</c>, not <c>225.0000</c>) and
+    /// never a negative zero, however it was given or read back from <c>numeric(14,4)</c>, so that its
+    /// <see cref="decimal.ToString()"/> and its JSON are the same on every path.
+    /// </summary>
     public decimal Amount { get; }
 
     /// <summary>Gets the unit <see cref="Amount"/> is expressed in.</summary>
@@ -166,6 +171,11 @@ public readonly partial struct MetricValue : IEquatable<MetricValue>, ISpanForma
             throw new IncompatibleUnitsException(Unit, targetUnit, nameof(targetUnit));
         }
     }
+
+    // Dividing by one with 28 decimal places yields the quotient at the smallest scale that holds it exactly: 225.0000
+    // becomes 225 and 102.50 becomes 102.5. A zero of any sign becomes the positive zero.
+    private static decimal Normalize(decimal amount) =>
+        amount == 0m ? 0m : amount / 1.0000000000000000000000000000m;
 
     private static decimal Round(decimal amount) => decimal.Round(amount, MaxDecimalPlaces, MidpointRounding.AwayFromZero);
 

@@ -1,3 +1,4 @@
+using MetricSets.IntegrationTests.TestUtilities;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;
@@ -141,7 +142,45 @@ public abstract class LeaderboardReaderTest(DatabaseFixture database, int walkFr
         Assert.Equal(listCallsBefore, gym.Scope.Directory.ListCalls);
     }
 
-    private Task<ReadScenario> ScenarioAsync() => ReadScenario.CreateAsync(database, configure: options => options.LeaderboardWalkFrom = walkFrom);
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task Sources_rank_each_members_latest_value_from_those_sources_only(MembershipSource memberships)
+    {
+        var gym = await ScenarioAsync(memberships);
+        var (coached, selfOnly) = (await gym.AddMemberAsync(database), await gym.AddMemberAsync(database));
+        await RecordByCoachAsync(gym, coached, 120, Day * 5);
+        await gym.RecordAsync(coached, gym.Squat, 200, MetricUnit.Kilogram, Day);   // newer, but a self-report
+        await gym.RecordAsync(selfOnly, gym.Squat, 150, MetricUnit.Kilogram, Day);
+
+        var coachOnly = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id) { Sources = [MetricSource.CoachInput] });
+        var everyone = await gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id));
+
+        Assert.Equal([(coached, 120m)], coachOnly.Items.Select(e => (e.MemberId, e.Value.Amount)));
+        Assert.Equal([(coached, 200m), (selfOnly, 150m)], everyone.Items.Select(e => (e.MemberId, e.Value.Amount)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(MetricLimits.MaxSourcesPerRead + 1)]
+    public async Task Sources_must_name_between_one_and_the_limit(int count)
+    {
+        var gym = await ScenarioAsync();
+        var sources = Enumerable.Range(0, count).Select(i => MetricSource.Parse($"source_{i}")).ToList();
+
+        var error = await Assert.ThrowsAsync<MetricValidationException>(
+            () => gym.Scope.Leaderboards.GetLeaderboardAsync(gym.CoachView, new MetricLeaderboardQuery(gym.Gym, gym.Squat.Id) { Sources = sources }));
+
+        Assert.Equal("Sources", error.ParameterName);
+    }
+
+    private static Task<MetricReading> RecordByCoachAsync(ReadScenario gym, UserId member, decimal kilograms, Duration ago) =>
+        gym.Scope.Recorder.RecordAsync(
+            gym.CoachView,
+            new(member, gym.Squat.Id, MetricValue.Of(kilograms, MetricUnit.Kilogram)) { Source = MetricSource.CoachInput, RecordedAt = gym.Now - ago });
+
+    private Task<ReadScenario> ScenarioAsync(MembershipSource memberships = MembershipSource.Directory) =>
+        ReadScenario.CreateAsync(database, memberships, configure: options => options.LeaderboardWalkFrom = walkFrom);
 }
 
 /// <summary>The leaderboard tests with every member probed (no organization is large enough to walk).</summary>

@@ -180,7 +180,9 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
             Uuid(Guid.Empty),
             new NpgsqlParameter<int> { TypedValue = 101 });
 
-        AssertProbesInIndexOrder(plan);
+        // A bounded range: the planner may fetch it by bitmap and sort it (it does, depending on the sampled statistics);
+        // what must not happen is a scan of the table.
+        AssertUsesMemberIndexWithoutSeqScan(plan);
     }
 
     [Theory]

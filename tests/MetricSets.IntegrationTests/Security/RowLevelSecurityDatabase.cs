@@ -1,5 +1,6 @@
 using System.Globalization;
 using MetricSets.EntityFrameworkCore;
+using MetricSets.IntegrationTests.TestUtilities;
 using Npgsql;
 
 namespace MetricSets.IntegrationTests.Security;
@@ -63,9 +64,9 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
     /// <summary>The server's administrator (a superuser) in this database: sees every row, whatever the policies.</summary>
     public string AdminConnectionString { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        AdminConnectionString = await TestServer.CreateEmptyDatabaseAsync("metricsets_rls");
+        AdminConnectionString = await CreateDatabaseAsync();
         await CreateRolesAsync(AdminConnectionString);
         var owned = schema == "public" ? $"GRANT CREATE ON SCHEMA public TO {OwnerRole};" : $"CREATE SCHEMA {schema} AUTHORIZATION {OwnerRole};";
         var recordedIn = provenance == MemberMetricProvenance.None ? string.Empty : ", organization_id";
@@ -112,7 +113,26 @@ public abstract class RowLevelSecurityDatabase(string schema, MemberMetricProven
         _app = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Username = AppRole }.ConnectionString;
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Readies the database for the library's own calls as the application role, which reads the host's tables its record
+    /// statement checks, and tells the test directory of each of <paramref name="connectionStrings"/> the seed's memberships.
+    /// </summary>
+    public async Task PrepareForTheLibraryAsync(params string[] connectionStrings)
+    {
+        await TestServer.ExecuteAsync(AdminConnectionString, $"GRANT SELECT ON organizations, workouts TO {AppRole}");
+        foreach (var connectionString in connectionStrings)
+        {
+            await using var scope = new ServiceScope(connectionString);
+            scope.Directory.AddStaff(new UserId(CoachA), new OrganizationId(GymA)).AddStaff(new UserId(CoachB), new OrganizationId(GymB))
+                .AddMember(new UserId(MemberA), new OrganizationId(GymA)).AddMember(new UserId(MemberAB), new OrganizationId(GymA))
+                .AddMember(new UserId(MemberAB), new OrganizationId(GymB)).AddMember(new UserId(MemberB), new OrganizationId(GymB));
+        }
+    }
+
+    /// <summary>Creates the empty database, on the test run's server unless a subclass has a server of its own; returns the administrator's connection string.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestServer.CreateEmptyDatabaseAsync("metricsets_rls");
 
     /// <summary>Runs docs/row-level-security.sql as the owner inside the caller's transaction, for <paramref name="appRole"/>.</summary>
     public async Task ApplyScriptAsync(NpgsqlConnection connection, string appRole)

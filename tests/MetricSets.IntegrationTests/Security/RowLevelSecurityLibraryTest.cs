@@ -14,18 +14,8 @@ public sealed class RowLevelSecurityLibraryTest(ForTheLibrary database) : IClass
 
     public static TheoryData<string> Viewers => new() { "coach A", "coach B", "member AB", "member A", "member B" };
 
-    public async Task InitializeAsync()
-    {
-        // A host's application role reads its own tables; the library's record statement checks users and organizations.
-        await TestServer.ExecuteAsync(database.AdminConnectionString, $"GRANT SELECT ON organizations, workouts TO {AppRole}");
-        foreach (var connectionString in new[] { database.AppConnectionString, database.AdminConnectionString })
-        {
-            await using var scope = new ServiceScope(connectionString);
-            scope.Directory.AddStaff(new UserId(CoachA), new OrganizationId(GymA)).AddStaff(new UserId(CoachB), new OrganizationId(GymB))
-                .AddMember(new UserId(MemberA), new OrganizationId(GymA)).AddMember(new UserId(MemberAB), new OrganizationId(GymA))
-                .AddMember(new UserId(MemberAB), new OrganizationId(GymB)).AddMember(new UserId(MemberB), new OrganizationId(GymB));
-        }
-    }
+    // A host's application role reads its own tables; the library's record statement checks users and organizations.
+    public Task InitializeAsync() => database.PrepareForTheLibraryAsync(database.AppConnectionString, database.AdminConnectionString);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -30,6 +30,27 @@ public sealed class MemberMetricRecorderTest(DatabaseFixture database) : IClassF
     }
 
     [Fact]
+    public async Task A_value_reads_back_normalized_as_it_was_written()
+    {
+        // numeric(14,4) returns 225 as 225.0000; the read must not show it (225.0000 lb, "amount": 225.0000).
+        await using var scope = new ServiceScope(database.ConnectionString);
+        var squat = await scope.BackSquatAsync();
+        var member = await database.AddUserAsync();
+        var written = MetricValue.Of(225, MetricUnit.Pound);
+
+        var recorded = await scope.Recorder.RecordAsync(MetricViewer.ForMember(member), new(member, squat.Id, written));
+        var read = await scope.Reader.FindLatestAsync(MetricViewer.ForMember(member), member, squat.Id);
+
+        Assert.Equal("225.0000", await database.ScalarAsync<string>("SELECT value::text FROM member_metrics WHERE id = $1", recorded.Id.Value));
+        foreach (var value in new[] { recorded.Value, read!.Value })
+        {
+            Assert.Equal("225", value.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("225 lb", value.ToString());
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(written), System.Text.Json.JsonSerializer.Serialize(value));
+        }
+    }
+
+    [Fact]
     public async Task Record_without_a_time_uses_the_clock()
     {
         await using var scope = new ServiceScope(database.ConnectionString);

@@ -25,6 +25,14 @@ public abstract class AuthorizationBenchmark : ReadBenchmark
     [ParamsSource(nameof(AuthorizationDepthValues))]
     public override int Depth { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether Npgsql prepares statements it sees repeatedly (<c>Max Auto Prepare</c>), for the raw SQL and the
+    /// library alike: then PostgreSQL plans each statement once per connection instead of on every call, which matters
+    /// for statements that carry their authorization.
+    /// </summary>
+    [Params(false, true)]
+    public bool AutoPrepare { get; set; }
+
     /// <summary>Gets the staff user as the raw SQL binds it.</summary>
     protected static Guid StaffGuid => BenchCatalog.StaffId;
 
@@ -52,6 +60,10 @@ public abstract class AuthorizationBenchmark : ReadBenchmark
 
     /// <summary>Runs the read through the library's service from <paramref name="services"/>; returns the rows read.</summary>
     protected abstract Task<int> ReadWithLibraryAsync(IServiceProvider services);
+
+    /// <inheritdoc />
+    protected override string WithSettings(string connectionString) =>
+        AutoPrepare ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 }.ConnectionString : connectionString;
 
     /// <inheritdoc />
     protected override async Task SetupAsync()

@@ -229,7 +229,8 @@ namespace MetricSets.SampleHost.Data.Migrations
 
                     b.HasKey("UserId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "Role")
+                        .HasDatabaseName("memberships_organization_role_idx");
 
                     b.ToTable("memberships", (string)null);
                 });

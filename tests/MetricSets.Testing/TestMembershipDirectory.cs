@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace MetricSets.IntegrationTests.TestUtilities;
+namespace MetricSets.Testing;
 
 /// <summary>
 /// An in-memory <see cref="IMembershipDirectory"/> that a test fills: who is a member of, or staff in, which organization.
