@@ -19,6 +19,8 @@ public sealed record RawReading(Guid DefinitionId, Guid Id, decimal Value, Metri
 [MemoryDiagnoser]
 public abstract class ReadBenchmark
 {
+    // One key for both containers, as instances behind one load balancer share it: a cursor issued by one is read by the other.
+    private static readonly string SharedCursorKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private ServiceProvider? _services;
     private ServiceProvider? _pooledServices;
 
@@ -81,14 +83,14 @@ public abstract class ReadBenchmark
                 o.AddInterceptors(Interceptor);
             }
         });
-        services.AddMetricSets<BenchDbContext>();
+        services.AddMetricSets<BenchDbContext>(o => o.CursorKey = SharedCursorKey);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         // The same container with a pooled context: shows how much of the library's cost is the per-request DbContext.
         var pooled = new ServiceCollection();
         pooled.AddSingleton<IMembershipDirectory>(directory);
         pooled.AddDbContextPool<BenchDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseMetricSets()));
-        pooled.AddMetricSets<BenchDbContext>();
+        pooled.AddMetricSets<BenchDbContext>(o => o.CursorKey = SharedCursorKey);
         _pooledServices = pooled.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await SetupAsync().ConfigureAwait(false);
     }

@@ -25,6 +25,8 @@ def fmt(us):
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "BenchmarkDotNet.Artifacts/results"
     for path in sorted(glob.glob(os.path.join(folder, "*Reads.*-report.csv"))):
+        if ".Authorization." in path:
+            continue  # their baseline is RawNpgsqlAuthorized; BenchmarkDotNet's own Ratio column reads them
         name = os.path.basename(path).split("Reads.")[1].replace("Benchmarks-report.csv", "")
         rows = {}
         with open(path, newline="", encoding="utf-8") as handle:
@@ -41,11 +43,12 @@ def main():
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
         for (count, depth), values in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            raw = values["RawNpgsql"][0]
-            cells = [f"{count:,}", str(depth)] + [f"{values[m][0] / raw:.2f}" for m in other]
+            # A method that failed at this size (NA in the report) shows as "—" rather than hiding the whole table.
+            raw = values.get("RawNpgsql", (None,))[0]
+            cells = [f"{count:,}", str(depth)] + [f"{values[m][0] / raw:.2f}" if m in values and raw else "—" for m in other]
             if "NaiveEf" in other and "Library" in other:
-                cells.append(f"{values['NaiveEf'][0] / values['Library'][0]:.1f}")
-            cells += [fmt(values[m][0]) for m in methods] + [values[m][1] for m in methods]
+                cells.append(f"{values['NaiveEf'][0] / values['Library'][0]:.1f}" if "NaiveEf" in values and "Library" in values else "—")
+            cells += [fmt(values[m][0]) if m in values else "—" for m in methods] + [values[m][1] if m in values else "—" for m in methods]
             print("| " + " | ".join(cells) + " |")
         depths = sorted({d for _, d in rows})
         counts = sorted({c for c, _ in rows})
@@ -53,7 +56,7 @@ def main():
             growth = []
             for depth in depths:
                 low, high = rows.get((counts[0], depth)), rows.get((counts[-1], depth))
-                if low and high and "Library" in low and "Library" in high:
+                if low and high and all("Library" in v and "RawNpgsql" in v for v in (low, high)):
                     growth.append(f"depth {depth}: library {high['Library'][0] / low['Library'][0]:.2f}×, raw {high['RawNpgsql'][0] / low['RawNpgsql'][0]:.2f}×")
             print(f"\nGrowth {counts[0]:,} → {counts[-1]:,} rows: " + "; ".join(growth))
 
