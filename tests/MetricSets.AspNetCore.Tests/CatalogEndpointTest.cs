@@ -30,6 +30,22 @@ public sealed class CatalogEndpointTest(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("Accept-Language", response.Headers.Vary);
     }
 
+    [Theory]
+    [InlineData("he;q=0.4, ru;q=0.8", "ru")]
+    [InlineData("he, ru;q=0.8", "he")]
+    [InlineData("ru;q=0.8, he", "he")]
+    [InlineData("x-!!, he;q=0.5", "he")]
+    public async Task The_language_with_the_highest_quality_that_is_a_language_tag_wins(string acceptLanguage, string language)
+    {
+        var client = host.Anonymous();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var response = await client.GetAsync(Catalog);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(language, response.Content.Headers.ContentLanguage.Single());
+    }
+
     [Fact]
     public async Task A_strong_etag_answers_304_to_if_none_match_until_the_language_changes()
     {

@@ -75,6 +75,26 @@ public sealed class MetricSetEndpointsTest(ApiHost host) : IClassFixture<ApiHost
     }
 
     [Fact]
+    public async Task An_organization_owner_is_the_routes_unless_it_names_another_gym_which_looks_like_missing()
+    {
+        var maya = host.ClientAs(host.Maya);
+
+        var kindOnly = await maya.PostAsJsonAsync($"{Org}/metric-sets", new { name = "Kind only", owner = new { kind = "organization" } });
+        var ownGym = await maya.PostAsJsonAsync($"{Org}/metric-sets", new { name = "Own gym", owner = new { kind = "organization", id = host.TelAviv.Value } });
+        var otherGym = await maya.PostAsJsonAsync($"{Org}/metric-sets", new { name = "Other gym", owner = new { kind = "organization", id = host.Haifa.Value } });
+        var otherGymWithoutKind = await maya.PostAsJsonAsync($"{Org}/metric-sets", new { name = "Other gym", owner = new { id = host.Haifa.Value } });
+
+        foreach (var created in new[] { kindOnly, ownGym })
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Equal(host.TelAviv.ToString(), (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("owner").GetProperty("id").GetString());
+        }
+
+        await ProblemAssert.IsAsync(otherGym, HttpStatusCode.NotFound, "not-found");
+        await ProblemAssert.IsAsync(otherGymWithoutKind, HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
     public async Task Members_cannot_manage_the_organizations_sets_and_it_looks_like_missing()
     {
         var response = await host.ClientAs(host.Dana).PostAsJsonAsync($"{Org}/metric-sets", new { name = "Mine now" });

@@ -62,6 +62,15 @@ public sealed class ReadingEndpointsTest(ApiHost host) : IClassFixture<ApiHost>,
     }
 
     [Fact]
+    public async Task An_interval_that_starts_where_it_ends_is_empty_not_an_error()
+    {
+        var response = await host.ClientAs(host.Maya).GetAsync($"{History("bench_press_1rm")}?from=2026-01-08T08:00:00Z&to=2026-01-08T08:00:00Z");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task An_inverted_interval_is_400()
     {
         var response = await host.ClientAs(host.Maya).GetAsync($"{History("bench_press_1rm")}?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");

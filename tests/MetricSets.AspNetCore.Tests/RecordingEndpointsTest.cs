@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 
 namespace MetricSets.AspNetCore.Tests;
 
@@ -183,6 +184,36 @@ public sealed class RecordingEndpointsTest(ApiHost host) : IClassFixture<ApiHost
 
         await ProblemAssert.IsAsync(empty, HttpStatusCode.BadRequest, "invalid-value", "rows");
         await ProblemAssert.IsAsync(missing, HttpStatusCode.BadRequest, "invalid-value", "rows");
+    }
+
+    [Fact]
+    public async Task An_import_of_exactly_the_maximum_is_recorded_and_one_row_more_is_refused()
+    {
+        await using var app = await ApiHost.StartAsync(host.ConnectionString, host.Directory, options: o => o.MaxImportRows = 2);
+        var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = System.Net.Http.Headers.AuthenticationHeaderValue.Parse(TestAuthenticationHandler.Header(host.Maya));
+        object Row(int reps) => new { memberId = host.Dana, slug = "max_pull_ups", value = new { amount = reps, unit = "reps" }, source = "coach_input" };
+
+        var atMaximum = await client.PostAsJsonAsync($"{Org(host.TelAviv)}/metrics/import", new { rows = new[] { Row(5), Row(6) } });
+        var overMaximum = await client.PostAsJsonAsync($"{Org(host.TelAviv)}/metrics/import", new { rows = new[] { Row(5), Row(6), Row(7) } });
+
+        Assert.Equal(HttpStatusCode.OK, atMaximum.StatusCode);
+        var problem = await ProblemAssert.IsAsync(overMaximum, HttpStatusCode.BadRequest, "invalid-value", "rows");
+        Assert.Contains("1 to 2 rows", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_naming_another_member_than_the_route_is_a_problem_naming_memberId_and_writes_nothing()
+    {
+        var before = await host.ClientAs(host.Maya).GetFromJsonAsync<JsonElement>($"{Org(host.TelAviv)}/members/{host.Dana}/metrics/{host.Definition("front_squat_1rm")}/history");
+
+        var response = await host.ClientAs(host.Maya).PostAsJsonAsync(
+            $"{Org(host.TelAviv)}/members/{host.Dana}/metrics",
+            new { memberId = host.Olga, slug = "front_squat_1rm", value = new { amount = 90, unit = "kg" } });
+        var after = await host.ClientAs(host.Maya).GetFromJsonAsync<JsonElement>($"{Org(host.TelAviv)}/members/{host.Dana}/metrics/{host.Definition("front_squat_1rm")}/history");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "invalid-value", "memberId");
+        Assert.Equal(before.GetProperty("items").GetArrayLength(), after.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

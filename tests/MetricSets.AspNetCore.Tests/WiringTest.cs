@@ -26,6 +26,59 @@ public sealed partial class WiringTest(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public void Null_arguments_are_refused_by_name()
+    {
+        var app = WebApplication.CreateBuilder().Build();
+
+        Assert.Equal("endpoints", Assert.Throws<ArgumentNullException>(() => MetricSetsEndpointRouteBuilderExtensions.MapMetricSets(null!)).ParamName);
+        Assert.Equal("prefix", Assert.Throws<ArgumentNullException>(() => app.MapMetricSets(null!)).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => MetricSetsEndpointsServiceCollectionExtensions.AddMetricSetsEndpoints(null!)).ParamName);
+    }
+
+    [Theory]
+    [InlineData("claims", "UserIdClaimTypes")]
+    [InlineData("rows", "MaxImportRows")]
+    public async Task Options_that_cannot_work_stop_the_host_at_start_naming_the_option(string broken, string option)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => ApiHost.StartAsync(host.ConnectionString, host.Directory, options: o =>
+        {
+            if (broken == "claims")
+            {
+                o.UserIdClaimTypes.Clear();
+            }
+            else
+            {
+                o.MaxImportRows = 0;
+            }
+        }));
+
+        Assert.Contains(option, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_import_row_is_enough_and_one_claim_type_is_enough()
+    {
+        await using var app = await ApiHost.StartAsync(host.ConnectionString, host.Directory, options: o =>
+        {
+            o.UserIdClaimTypes.Clear();
+            o.UserIdClaimTypes.Add("sub");
+            o.MaxImportRows = 1;
+        });
+
+        var response = await Get(app, $"{ApiHost.Prefix}/orgs/{host.TelAviv}/metric-sets", ("sub", host.Maya.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_empty_organization_id_in_the_route_is_a_problem_naming_it()
+    {
+        var response = await host.ClientAs(host.Maya).GetAsync($"{ApiHost.Prefix}/orgs/{Guid.Empty}/metric-sets");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "invalid-value", "orgId");
+    }
+
+    [Fact]
     public async Task A_host_resolver_replaces_the_default_and_a_null_viewer_is_401()
     {
         var resolver = new FixedResolver();
