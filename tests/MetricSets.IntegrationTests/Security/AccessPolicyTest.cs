@@ -89,6 +89,45 @@ public sealed class AccessPolicyTest(DatabaseFixture database) : IClassFixture<D
         }
     }
 
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task A_coach_who_is_also_a_member_deletes_only_their_own_self_reports_not_what_a_colleague_recorded_for_them(MembershipSource memberships)
+    {
+        var (coachAndMember, colleague, gym) = (await database.AddUserAsync(), await database.AddUserAsync(), await database.AddOrganizationAsync());
+        await using var scope = new ServiceScope(database.ConnectionString, memberships: memberships);
+        var squat = await scope.BackSquatAsync();
+        scope.Directory.AddStaff(coachAndMember, gym).AddMember(coachAndMember, gym).AddStaff(colleague, gym);
+        var byColleague = await scope.Recorder.RecordAsync(
+            MetricViewer.ForStaff(colleague, gym), new(coachAndMember, squat.Id, MetricValue.Of(150, MetricUnit.Kilogram)) { Source = MetricSource.CoachInput });
+        var selfReport = await scope.Recorder.RecordAsync(MetricViewer.ForMember(coachAndMember), new(coachAndMember, squat.Id, MetricValue.Of(120, MetricUnit.Kilogram)));
+
+        var refused = await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Recorder.DeleteAsync(MetricViewer.ForStaff(coachAndMember, gym), byColleague.Id));
+        await scope.Recorder.DeleteAsync(MetricViewer.ForStaff(coachAndMember, gym), selfReport.Id);
+
+        Assert.Equal(MetricEntity.MemberMetric, refused.Entity);
+        var left = await scope.Reader.GetLastAsync(MetricViewer.ForMember(coachAndMember), coachAndMember, [squat.Id], 10);
+        Assert.Equal([byColleague.Id], left[squat.Id].Select(reading => reading.Id));
+    }
+
+    [Fact]
+    public async Task A_viewer_acting_in_no_organization_sees_no_workouts_set_without_asking_the_directory()
+    {
+        var (member, gym, workout) = (await database.AddUserAsync(), await database.AddOrganizationAsync(), await database.AddWorkoutAsync());
+        var counting = new CountingDirectory();
+        counting.Inner.AddMember(member, gym).AddWorkout(workout, gym);
+        await using var scope = new ServiceScope(database.ConnectionString, services: s => s.AddSingleton<IMembershipDirectory>(counting));
+        var squat = await scope.BackSquatAsync();
+        var coachId = await database.AddUserAsync();
+        counting.Inner.AddStaff(coachId, gym);
+        var set = await scope.Sets.CreateAsync(MetricViewer.ForStaff(coachId, gym), MetricOwner.ForWorkout(workout), "Monday", [squat.Id]);
+        counting.Questions.Clear();
+
+        await Assert.ThrowsAsync<MetricNotFoundException>(() => scope.Sets.GetAsync(MetricViewer.ForMember(member), set.Id));
+
+        Assert.Empty(counting.Questions);
+    }
+
     [Fact]
     public async Task Within_one_call_the_directory_is_asked_each_question_once()
     {
