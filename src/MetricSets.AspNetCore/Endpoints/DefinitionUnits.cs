@@ -1,22 +1,30 @@
+using System.Collections.Concurrent;
+
 namespace MetricSets.AspNetCore.Endpoints;
 
-/// <summary>The catalogue's units by definition, to report values in the unit a preference picks for each.</summary>
+/// <summary>
+/// The unit each definition is stored in, remembered for the life of the application, so that a read converts to the
+/// request's unit preference without a second round trip to the catalogue. A definition's unit never changes — the
+/// catalogue has no way to change it, and a definition created again gets a new id — so nothing here goes stale; the
+/// catalogue is listed only when a read answers for a definition not seen yet, and the map holds at most the catalogue.
+/// </summary>
 internal sealed class DefinitionUnits
 {
-    private readonly Dictionary<MetricDefinitionId, MetricUnit> _units;
+    private readonly ConcurrentDictionary<MetricDefinitionId, MetricUnit> _units = new();
 
-    private DefinitionUnits(Dictionary<MetricDefinitionId, MetricUnit> units) => _units = units;
-
-    public static async Task<DefinitionUnits> ListAsync(IMetricCatalog catalog, CancellationToken cancellationToken) =>
-        new((await catalog.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(definition => definition.Id, definition => definition.Unit));
-
-    public static async Task<Dictionary<MetricDefinitionId, Http.ReadingResponse>> ConvertAsync(
-        IReadOnlyDictionary<MetricDefinitionId, MetricReading> readings, IMetricCatalog catalog, UnitPreference preference, CancellationToken cancellationToken)
+    /// <summary>The unit to report each of <paramref name="definitionIds"/> in, under <paramref name="preference"/>.</summary>
+    /// <exception cref="MetricNotFoundException">A definition was deleted after the read answered for it.</exception>
+    public async ValueTask<Func<MetricDefinitionId, MetricUnit>> ForAsync(
+        IEnumerable<MetricDefinitionId> definitionIds, UnitPreference preference, IMetricCatalog catalog, CancellationToken cancellationToken)
     {
-        var units = await ListAsync(catalog, cancellationToken).ConfigureAwait(false);
-        return readings.ToDictionary(pair => pair.Key, pair => Http.ReadingResponse.From(pair.Value, units.For(pair.Key, preference)));
-    }
+        if (definitionIds.Any(id => !_units.ContainsKey(id)))
+        {
+            foreach (var definition in await catalog.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _units[definition.Id] = definition.Unit;
+            }
+        }
 
-    // The reader already refused unknown definitions, so each one read is in the catalogue.
-    public MetricUnit For(MetricDefinitionId definitionId, UnitPreference preference) => preference.UnitFor(_units[definitionId]);
+        return id => _units.TryGetValue(id, out var unit) ? preference.UnitFor(unit) : throw new MetricNotFoundException(MetricEntity.MetricDefinition, id);
+    }
 }

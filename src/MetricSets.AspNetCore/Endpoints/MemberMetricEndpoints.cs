@@ -53,8 +53,8 @@ internal static class MemberMetricEndpoints
                 throw new MetricValidationException("memberId", null, "The body's memberId differs from the route's; leave it out.");
             }
 
-            var definition = await ValueRows.DefinitionAsync(body, catalog, http.RequestAborted).ConfigureAwait(false);
-            var request = ValueRows.ToRequest(body, memberId, definition.Id);
+            var definitionId = await ValueRows.DefinitionIdAsync(body, catalog, http.RequestAborted).ConfigureAwait(false);
+            var request = ValueRows.ToRequest(body, memberId, definitionId);
             var recorded = await recorder.RecordAsync(RequestViewer.Get(http), request, http.RequestAborted).ConfigureAwait(false);
             return TypedResults.Created(
                 $"{http.Request.PathBase}{http.Request.Path}/{recorded.DefinitionId}/history",
@@ -96,6 +96,7 @@ internal static class MemberMetricEndpoints
         string? units,
         HttpContext http,
         IMetricCatalog catalog,
+        DefinitionUnits definitionUnits,
         IMemberMetricReader reader) =>
         Guard.ReadAsync(http, async () =>
         {
@@ -107,7 +108,7 @@ internal static class MemberMetricEndpoints
                 Cursor = cursor,
             };
             var page = await reader.GetHistoryAsync(RequestViewer.Get(http), query, http.RequestAborted).ConfigureAwait(false);
-            var unit = preference.UnitFor((await catalog.GetAsync(definitionId, http.RequestAborted).ConfigureAwait(false)).Unit);
+            var unit = (await definitionUnits.ForAsync([definitionId], preference, catalog, http.RequestAborted).ConfigureAwait(false))(definitionId);
             return TypedResults.Ok(new PageResponse<ReadingResponse>([.. page.Items.Select(reading => ReadingResponse.From(reading, unit))], page.NextCursor));
         });
 
@@ -119,15 +120,16 @@ internal static class MemberMetricEndpoints
         string? units,
         HttpContext http,
         IMetricCatalog catalog,
+        DefinitionUnits definitionUnits,
         IMemberMetricReader reader) =>
         Guard.ReadAsync(http, async () =>
         {
             var preference = RequestOptions.Units(units);
             var last = await reader.GetLastAsync(RequestViewer.Get(http), memberId, Definitions(definitionIds), count ?? 1, http.RequestAborted).ConfigureAwait(false);
-            var catalogue = await DefinitionUnits.ListAsync(catalog, http.RequestAborted).ConfigureAwait(false);
+            var unitOf = await definitionUnits.ForAsync(last.Keys, preference, catalog, http.RequestAborted).ConfigureAwait(false);
             return TypedResults.Ok(last.ToDictionary(
                 pair => pair.Key,
-                pair => (IReadOnlyList<ReadingResponse>)[.. pair.Value.Select(reading => ReadingResponse.From(reading, catalogue.For(pair.Key, preference)))]));
+                pair => (IReadOnlyList<ReadingResponse>)[.. pair.Value.Select(reading => ReadingResponse.From(reading, unitOf(pair.Key)))]));
         });
 
     private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequestProblem, NotFoundProblem>> LatestAsync(
@@ -137,8 +139,9 @@ internal static class MemberMetricEndpoints
         string? units,
         HttpContext http,
         IMetricCatalog catalog,
+        DefinitionUnits definitionUnits,
         IMemberMetricReader reader) =>
-        OnePerDefinitionAsync(http, definitionIds, units, catalog, (viewer, ids, cancellationToken) => reader.GetLatestAsync(viewer, memberId, ids, cancellationToken));
+        OnePerDefinitionAsync(http, definitionIds, units, catalog, definitionUnits, (viewer, ids, cancellationToken) => reader.GetLatestAsync(viewer, memberId, ids, cancellationToken));
 
     private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequestProblem, NotFoundProblem>> PersonalBestsAsync(
         OrganizationId orgId,
@@ -147,8 +150,9 @@ internal static class MemberMetricEndpoints
         string? units,
         HttpContext http,
         IMetricCatalog catalog,
+        DefinitionUnits definitionUnits,
         IMemberMetricReader reader) =>
-        OnePerDefinitionAsync(http, definitionIds, units, catalog, (viewer, ids, cancellationToken) => reader.GetPersonalBestsAsync(viewer, memberId, ids, cancellationToken));
+        OnePerDefinitionAsync(http, definitionIds, units, catalog, definitionUnits, (viewer, ids, cancellationToken) => reader.GetPersonalBestsAsync(viewer, memberId, ids, cancellationToken));
 
     // A read that answers at most one value per definition (latest, best), converted to the unit preference.
     private static Task<Results<Ok<Dictionary<MetricDefinitionId, ReadingResponse>>, BadRequestProblem, NotFoundProblem>> OnePerDefinitionAsync(
@@ -156,12 +160,14 @@ internal static class MemberMetricEndpoints
         MetricDefinitionId[] definitionIds,
         string? units,
         IMetricCatalog catalog,
+        DefinitionUnits definitionUnits,
         Func<MetricViewer, IReadOnlyCollection<MetricDefinitionId>, CancellationToken, Task<IReadOnlyDictionary<MetricDefinitionId, MetricReading>>> read) =>
         Guard.ReadAsync(http, async () =>
         {
             var preference = RequestOptions.Units(units);
             var readings = await read(RequestViewer.Get(http), Definitions(definitionIds), http.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Ok(await DefinitionUnits.ConvertAsync(readings, catalog, preference, http.RequestAborted).ConfigureAwait(false));
+            var unitOf = await definitionUnits.ForAsync(readings.Keys, preference, catalog, http.RequestAborted).ConfigureAwait(false);
+            return TypedResults.Ok(readings.ToDictionary(pair => pair.Key, pair => ReadingResponse.From(pair.Value, unitOf(pair.Key))));
         });
 
     private static MetricDefinitionId[] Definitions(MetricDefinitionId[] definitionIds) =>

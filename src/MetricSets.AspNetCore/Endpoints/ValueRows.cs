@@ -6,11 +6,15 @@ namespace MetricSets.AspNetCore.Endpoints;
 /// <summary>Turns value bodies into recording requests: the definition by id or slug, the value, the optional fields.</summary>
 internal static class ValueRows
 {
-    public static async Task<MetricDefinition> DefinitionAsync(RecordValueBody body, IMetricCatalog catalog, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The definition the body names: its id as given (the recorder reports an unknown one, from its own cache of
+    /// definitions, in the statement that records), or the id of the definition with its slug.
+    /// </summary>
+    public static async ValueTask<MetricDefinitionId> DefinitionIdAsync(RecordValueBody body, IMetricCatalog catalog, CancellationToken cancellationToken) =>
         (body.DefinitionId, body.Slug) switch
         {
-            ({ } id, null) => await catalog.GetAsync(id, cancellationToken).ConfigureAwait(false),
-            (null, { } slug) => await catalog.FindBySlugAsync(slug, cancellationToken).ConfigureAwait(false)
+            ({ } id, null) => id,
+            (null, { } slug) => (await catalog.FindBySlugAsync(slug, cancellationToken).ConfigureAwait(false))?.Id
                 ?? throw new MetricNotFoundException(MetricEntity.MetricDefinition, slug.Value),
             _ => throw new MetricValidationException("definitionId", null, "Name the definition by exactly one of definitionId and slug."),
         };

@@ -30,6 +30,7 @@ public static class MetricSetsEndpointsServiceCollectionExtensions
 
         services.TryAddScoped<IMetricViewerResolver, ClaimsMetricViewerResolver>();
         services.TryAddSingleton<MetricSetsEndpointsMarker>();
+        services.TryAddSingleton<MetricSets.AspNetCore.Endpoints.DefinitionUnits>();
         return services;
     }
 }

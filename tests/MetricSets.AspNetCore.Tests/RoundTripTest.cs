@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MetricSets.AspNetCore.Tests;
+
+/// <summary>
+/// The endpoints add no round trip of their own to the library's: once a definition has been seen, reading values in
+/// a unit preference and recording by definition id each send the one statement the library sends.
+/// </summary>
+public sealed class RoundTripTest(ApiHost host) : IClassFixture<ApiHost>
+{
+    [Fact]
+    public async Task Reads_in_a_unit_preference_and_a_recording_by_id_are_one_statement_each()
+    {
+        var counter = new StatementCounter();
+        await using var app = await ApiHost.StartAsync(
+            host.ConnectionString, host.Directory, services => services.ConfigureDbContext<TestDbContext>(o => o.AddInterceptors(counter)));
+        var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(TestAuthenticationHandler.Header(host.Maya));
+        var squat = host.Definition("back_squat_1rm");
+        var member = $"{ApiHost.Prefix}/orgs/{host.TelAviv}/members/{host.Dana}/metrics";
+        string[] reads =
+        [
+            $"{member}/latest?definitionId={squat}&units=imperial",
+            $"{member}/bests?definitionId={squat}&units=imperial",
+            $"{member}/last?definitionId={squat}&count=2&units=imperial",
+            $"{member}/{squat}/history?units=imperial",
+        ];
+        var record = new { definitionId = squat, value = new { amount = 100, unit = "kg" }, source = "coach_input" };
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync(member, record)).StatusCode);   // the definition is seen
+        foreach (var url in reads)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        }
+
+        foreach (var url in reads)
+        {
+            counter.Reset();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+            Assert.True(counter.Count == 1, $"{url}: {counter.Count} statements");
+        }
+
+        counter.Reset();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync(member, record)).StatusCode);
+        Assert.Equal(1, counter.Count);
+    }
+
+    private sealed class StatementCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public void Reset() => _count = 0;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
