@@ -134,6 +134,9 @@ internal static class LeaderboardQuery
         var tables = MetricSetsTables.Of(context);
         var rules = access.RulesInSql;
 
+        // A directory's list, made once: a large organization's page may send it with two statements (the walk, then the probe).
+        var members = listedMembers?.Select(id => id.Value).ToArray() ?? [];
+
         // A directory's list tells the organization's size; mapped memberships are counted by the capped probe.
         var large = listedMembers is not null && listedMembers.Count >= walkFrom;
         if (!large)
@@ -162,7 +165,7 @@ internal static class LeaderboardQuery
 
         Npgsql.NpgsqlParameter[] Parameters() =>
         [
-            SqlParameters.Uuids((listedMembers ?? []).Select(id => id.Value)),
+            SqlParameters.Uuids(members),
             SqlParameters.Uuid(definitionId.Value),
             SqlParameters.Boolean(latestFirst),
             SqlParameters.Boolean(after is null),
