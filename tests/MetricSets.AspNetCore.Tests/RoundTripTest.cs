@@ -51,6 +51,32 @@ public sealed class RoundTripTest(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(1, counter.Count);
     }
 
+    [Fact]
+    public async Task A_definition_added_after_the_units_were_remembered_is_converted_too()
+    {
+        await using var app = await ApiHost.StartAsync(host.ConnectionString, host.Directory);
+        var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(TestAuthenticationHandler.Header(host.Maya));
+        var squat = host.Definition("back_squat_1rm");
+        var member = $"{ApiHost.Prefix}/orgs/{host.TelAviv}/members/{host.Dana}/metrics";
+        await host.RecordAsync(host.TelAviv, host.Maya, host.Dana, "back_squat_1rm", MetricValue.Of(100, MetricUnit.Kilogram));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{member}/latest?definitionId={squat}&units=imperial")).StatusCode);
+
+        MetricDefinitionId added;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var slug = MetricSlug.Parse($"zercher_squat_1rm_{Guid.NewGuid():N}"[..40]);
+            added = (await scope.ServiceProvider.GetRequiredService<IMetricCatalog>().CreateAsync(
+                new CatalogEntry(slug, LocalizedName.Of("en", "1RM Zercher Squat"), MetricUnit.Kilogram, MetricKind.OneRepMax))).Id;
+        }
+
+        await client.PostAsJsonAsync(member, new { definitionId = added, value = new { amount = 90, unit = "kg" }, source = "coach_input" });
+        var both = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"{member}/latest?definitionId={squat}&definitionId={added}&units=imperial");
+
+        Assert.Equal("lb", both.GetProperty(squat.ToString()).GetProperty("value").GetProperty("unit").GetString());
+        Assert.Equal("lb", both.GetProperty(added.ToString()).GetProperty("value").GetProperty("unit").GetString());
+    }
+
     private sealed class StatementCounter : DbCommandInterceptor
     {
         private int _count;
