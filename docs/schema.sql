@@ -93,22 +93,42 @@ CREATE INDEX metric_sets_org_idx ON metric_sets (organization_id) WHERE organiza
 CREATE INDEX metric_sets_workout_idx ON metric_sets (workout_id) WHERE workout_id IS NOT NULL;
 
 
-CREATE OR REPLACE FUNCTION "metric_base_amount"(amount numeric, unit "metric_unit") RETURNS numeric
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $function$ SELECT ($1 * CASE $2 WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) $function$;
+ALTER TABLE "member_metrics" ADD COLUMN IF NOT EXISTS base_amount numeric GENERATED ALWAYS AS (value * CASE unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) STORED;
 
 
-CREATE INDEX IF NOT EXISTS "member_metrics_member_def_amount_idx" ON "member_metrics" (member_id, definition_id, "metric_base_amount"(value, unit));
+ALTER TABLE "member_metrics" ADD COLUMN IF NOT EXISTS plausible boolean NOT NULL DEFAULT true;
+
+
+CREATE OR REPLACE FUNCTION "metric_plausible"(base_amount numeric, unit "metric_unit", kind "metric_kind", definition_unit "metric_unit")
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $function$ SELECT (CASE WHEN $1 BETWEEN 0 AND CASE WHEN $3 = 'one_rep_max' AND $4 IN ('kg', 'lb') AND $2 IN ('kg', 'lb') THEN 1000 WHEN $3 = 'time' AND $4 IN ('seconds', 'minutes', 'hours') AND $2 IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN $3 = 'distance' AND $4 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND $2 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN $3 = 'body_comp' AND $4 IN ('kg', 'lb') AND $2 IN ('kg', 'lb') THEN 700 WHEN $3 = 'body_comp' AND $4 IN ('%') AND $2 IN ('%') THEN 100 WHEN $3 = 'repetitions' AND $4 IN ('reps') AND $2 IN ('reps') THEN 100000 WHEN $3 = 'body_measurement' AND $4 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND $2 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN $3 = 'heart_rate' AND $4 IN ('bpm') AND $2 IN ('bpm') THEN 300 WHEN $3 = 'power' AND $4 IN ('watts') AND $2 IN ('watts') THEN 5000 WHEN $3 = 'energy' AND $4 IN ('kj', 'kcal') AND $2 IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END) $function$;
+
+
+UPDATE "member_metrics" AS m SET plausible = false
+FROM "metric_definitions" AS d
+WHERE d.id = m.definition_id AND m.plausible AND NOT "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+
+
+CREATE INDEX IF NOT EXISTS "member_metrics_member_def_amount_idx" ON "member_metrics" (member_id, definition_id, base_amount);
 
 
 CREATE OR REPLACE FUNCTION "member_metrics_latest_insert"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
 BEGIN
+    IF EXISTS (
+        SELECT 1 FROM new_rows AS n JOIN "metric_definitions" AS d ON d.id = n.definition_id
+        WHERE n.plausible <> "metric_plausible"(n.base_amount, n.unit, d.kind, d.unit)) THEN
+        UPDATE "member_metrics" AS m SET plausible = "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+        FROM new_rows AS n
+        JOIN "metric_definitions" AS d ON d.id = n.definition_id
+        WHERE m.id = n.id AND m.plausible <> "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+    END IF;
+
     INSERT INTO "member_metrics_latest" AS l (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
     SELECT DISTINCT ON (n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''))
-           n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''), n.id, n.recorded_at, (n.value * CASE n.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END)
+           n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''), n.id, n.recorded_at, n.base_amount
     FROM new_rows AS n
     JOIN "metric_definitions" AS d ON d.id = n.definition_id
-    WHERE (CASE WHEN (n.value * CASE n.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND n.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND n.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND n.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND n.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND n.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND n.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND n.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND n.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND n.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND n.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END)
+    WHERE "metric_plausible"(n.base_amount, n.unit, d.kind, d.unit)
     ORDER BY n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''), n.recorded_at DESC, n.id DESC
     ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
     SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,
@@ -136,11 +156,11 @@ BEGIN
         SELECT s.member_id, s.definition_id, s.organization_id, s.source, v.id, v.recorded_at, v.base_amount
         FROM stale AS s
         JOIN LATERAL (
-            SELECT m.id, m.recorded_at, (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) AS base_amount
+            SELECT m.id, m.recorded_at, m.base_amount
             FROM "member_metrics" AS m
             JOIN "metric_definitions" AS d ON d.id = m.definition_id
             WHERE m.member_id = s.member_id AND m.definition_id = s.definition_id
-              AND coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid) = s.organization_id AND coalesce(m.source, '') = s.source AND (CASE WHEN (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND m.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND m.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND m.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND m.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND m.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND m.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END)
+              AND coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid) = s.organization_id AND coalesce(m.source, '') = s.source AND "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
             ORDER BY m.recorded_at DESC, m.id DESC
             LIMIT 1) AS v ON true
     ), emptied AS (
@@ -159,6 +179,15 @@ $function$;
 
 CREATE OR REPLACE FUNCTION "member_metrics_latest_update"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
 BEGIN
+    IF EXISTS (
+            SELECT 1 FROM new_rows AS n JOIN "metric_definitions" AS d ON d.id = n.definition_id
+            WHERE n.plausible <> "metric_plausible"(n.base_amount, n.unit, d.kind, d.unit)) THEN
+            UPDATE "member_metrics" AS m SET plausible = "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+            FROM new_rows AS n
+            JOIN "metric_definitions" AS d ON d.id = n.definition_id
+            WHERE m.id = n.id AND m.plausible <> "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+        END IF;
+
     PERFORM 1
     FROM "member_metrics_latest" AS l
     WHERE (l.member_id, l.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)
@@ -169,10 +198,10 @@ BEGIN
 
     INSERT INTO "member_metrics_latest" AS l (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
     SELECT DISTINCT ON (m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''))
-           m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END)
+           m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, m.base_amount
     FROM "member_metrics" AS m
     JOIN "metric_definitions" AS d ON d.id = m.definition_id
-    WHERE (CASE WHEN (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND m.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND m.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND m.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND m.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND m.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND m.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END) AND (m.member_id, m.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)
+    WHERE "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit) AND (m.member_id, m.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)
     ORDER BY m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.recorded_at DESC, m.id DESC
     ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
     SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,
@@ -191,6 +220,18 @@ END
 $function$;
 
 
+CREATE OR REPLACE FUNCTION "metric_definitions_plausibility"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+BEGIN
+    IF EXISTS (SELECT 1 FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id WHERE (o.kind, o.unit) IS DISTINCT FROM (n.kind, n.unit)) THEN
+        UPDATE "member_metrics" AS m SET plausible = "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+        FROM new_rows AS d
+        WHERE m.definition_id = d.id AND m.plausible <> "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+    END IF;
+    RETURN NULL;
+END
+$function$;
+
+
 DO $pin$
 DECLARE target name := current_schema();
 BEGIN
@@ -198,6 +239,7 @@ BEGIN
     EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'member_metrics_latest_update', target);
     EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'member_metrics_latest_delete', target);
     EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'member_metrics_latest_truncate', target);
+    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, 'metric_definitions_plausibility', target);
 END
 $pin$;
 
@@ -217,12 +259,16 @@ CREATE TRIGGER "member_metrics_latest_delete" AFTER DELETE ON "member_metrics"
 CREATE TRIGGER "member_metrics_latest_truncate" AFTER TRUNCATE ON "member_metrics" FOR EACH STATEMENT EXECUTE FUNCTION "member_metrics_latest_truncate"();
 
 
+CREATE TRIGGER "metric_definitions_plausibility" AFTER UPDATE ON "metric_definitions"
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "metric_definitions_plausibility"();
+
+
 INSERT INTO "member_metrics_latest" AS l (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
 SELECT DISTINCT ON (m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''))
-       m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END)
+       m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, m.base_amount
 FROM "member_metrics" AS m
 JOIN "metric_definitions" AS d ON d.id = m.definition_id
-WHERE (CASE WHEN (m.value * CASE m.unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) BETWEEN 0 AND CASE WHEN d.kind = 'one_rep_max' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 1000 WHEN d.kind = 'time' AND d.unit IN ('seconds', 'minutes', 'hours') AND m.unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN d.kind = 'distance' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN d.kind = 'body_comp' AND d.unit IN ('kg', 'lb') AND m.unit IN ('kg', 'lb') THEN 700 WHEN d.kind = 'body_comp' AND d.unit IN ('%') AND m.unit IN ('%') THEN 100 WHEN d.kind = 'repetitions' AND d.unit IN ('reps') AND m.unit IN ('reps') THEN 100000 WHEN d.kind = 'body_measurement' AND d.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND m.unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN d.kind = 'heart_rate' AND d.unit IN ('bpm') AND m.unit IN ('bpm') THEN 300 WHEN d.kind = 'power' AND d.unit IN ('watts') AND m.unit IN ('watts') THEN 5000 WHEN d.kind = 'energy' AND d.unit IN ('kj', 'kcal') AND m.unit IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END)
+WHERE "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
 ORDER BY m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.recorded_at DESC, m.id DESC
 ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
 SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,

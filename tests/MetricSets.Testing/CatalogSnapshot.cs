@@ -10,7 +10,7 @@ public static class CatalogSnapshot
     public static Task<List<string>> ColumnsAsync(string connectionString) => LinesAsync(connectionString, $"""
         SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
                || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
-               || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
+               || CASE WHEN a.attgenerated = 's' THEN ' GENERATED' ELSE coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') END
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum

@@ -69,9 +69,9 @@ public static class SeedSchema
     /// <summary>
     /// What the library's defaults add to the seed, for the security review: restricted provenance's
     /// <c>member_metrics.organization_id</c>, its foreign key (forgetting a deleted organization) and its index; and the flat
-    /// reads (docs/scaling.md): <c>member_metrics_latest</c> with its key and ranking index, the base-amount function and
-    /// its index on member_metrics, and the triggers that keep the table. A host that opts out
-    /// (<c>MemberMetricProvenance.None</c>) gets the seed exactly: no function, no trigger.
+    /// reads (docs/scaling.md): <c>member_metrics_latest</c> with its key and ranking index, member_metrics' stored base
+    /// amount (generated) and plausibility with the base-amount index, and the triggers that keep them. A host that opts out
+    /// (<c>MemberMetricProvenance.None</c>) gets the seed exactly: no extra column, no function, no trigger.
     /// </summary>
     public static class WithDefaults
     {
@@ -79,6 +79,8 @@ public static class SeedSchema
         [
             .. SeedSchema.Columns.Take(7),
             "member_metrics.organization_id uuid",
+            "member_metrics.base_amount numeric GENERATED",
+            "member_metrics.plausible boolean NOT NULL DEFAULT true",
             "member_metrics_latest.member_id uuid NOT NULL",
             "member_metrics_latest.definition_id uuid NOT NULL",
             "member_metrics_latest.organization_id uuid NOT NULL",
@@ -101,7 +103,7 @@ public static class SeedSchema
         [
             .. SeedSchema.Indexes
                 .Append("member_metrics_organization_idx: CREATE INDEX member_metrics_organization_idx ON public.member_metrics USING btree (organization_id)")
-                .Append("member_metrics_member_def_amount_idx: CREATE INDEX member_metrics_member_def_amount_idx ON public.member_metrics USING btree (member_id, definition_id, metric_base_amount(value, unit))")
+                .Append("member_metrics_member_def_amount_idx: CREATE INDEX member_metrics_member_def_amount_idx ON public.member_metrics USING btree (member_id, definition_id, base_amount)")
                 .Append("member_metrics_latest_rank_idx: CREATE INDEX member_metrics_latest_rank_idx ON public.member_metrics_latest USING btree (definition_id, base_amount, member_id)")
                 .Order(StringComparer.Ordinal),
         ];
@@ -112,16 +114,18 @@ public static class SeedSchema
             "member_metrics_latest_insert: CREATE TRIGGER member_metrics_latest_insert AFTER INSERT ON public.member_metrics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_metrics_latest_insert()",
             "member_metrics_latest_truncate: CREATE TRIGGER member_metrics_latest_truncate AFTER TRUNCATE ON public.member_metrics FOR EACH STATEMENT EXECUTE FUNCTION member_metrics_latest_truncate()",
             "member_metrics_latest_update: CREATE TRIGGER member_metrics_latest_update AFTER UPDATE ON public.member_metrics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_metrics_latest_update()",
+            "metric_definitions_plausibility: CREATE TRIGGER metric_definitions_plausibility AFTER UPDATE ON public.metric_definitions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metric_definitions_plausibility()",
         ];
 
-        /// <summary>The functions: the immutable conversion the index uses, and the triggers' functions, run as the tables' owner with a pinned search path.</summary>
+        /// <summary>The triggers' functions, run as the tables' owner with a pinned search path, and the immutable plausibility rule they apply.</summary>
         public static readonly string[] Functions =
         [
             "member_metrics_latest_delete() v security definer search_path=pg_catalog, public, pg_temp",
             "member_metrics_latest_insert() v security definer search_path=pg_catalog, public, pg_temp",
             "member_metrics_latest_truncate() v security definer search_path=pg_catalog, public, pg_temp",
             "member_metrics_latest_update() v security definer search_path=pg_catalog, public, pg_temp",
-            "metric_base_amount(amount numeric, unit metric_unit) i",
+            "metric_definitions_plausibility() v security definer search_path=pg_catalog, public, pg_temp",
+            "metric_plausible(base_amount numeric, unit metric_unit, kind metric_kind, definition_unit metric_unit) i",
         ];
     }
 }

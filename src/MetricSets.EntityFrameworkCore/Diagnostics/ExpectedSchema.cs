@@ -9,9 +9,10 @@ namespace MetricSets.EntityFrameworkCore.Diagnostics;
 
 /// <summary>
 /// What a host model says the database must hold for the library: its tables with every column the model maps (the
-/// provenance column when the model has it, and with it the flat reads' <c>member_metrics_latest</c>), its two enum types
-/// with their labels, and with the flat reads the triggers on member_metrics that keep the latest rows (without them the
-/// leaderboards of large organizations would silently rank stale values). Built once per model.
+/// provenance column when the model has it, and with it the flat reads' <c>member_metrics_latest</c> and the two columns
+/// they add to <c>member_metrics</c>), its two enum types with their labels, and with the flat reads the triggers on
+/// member_metrics and metric_definitions that decide plausibility and keep the latest rows (without them the leaderboards of
+/// large organizations would silently rank stale values, and reads would report values the rules refuse). Built once per model.
 /// </summary>
 internal sealed class ExpectedSchema
 {
@@ -26,16 +27,20 @@ internal sealed class ExpectedSchema
             Table<MetricDefinition>(context.Model, tables.Definitions),
             Table<MetricSet>(context.Model, tables.Sets),
             Table<MetricSetEntry>(context.Model, tables.SetDefinitions),
-            Table<MemberMetric>(context.Model, tables.MemberMetrics),
+            latest is null ? Table<MemberMetric>(context.Model, tables.MemberMetrics) : WithFlatReadsColumns(Table<MemberMetric>(context.Model, tables.MemberMetrics)),
             .. latest is null ? [] : new[] { Table(latest, tables.LatestValues) },
         ];
-        var memberMetrics = Tables[3];
+        var (definitions, memberMetrics) = (Tables[0], Tables[3]);
         Triggers = latest is null
             ? []
-            : [new SchemaObject(
-                memberMetrics.Reference,
-                memberMetrics.DisplayName,
-                [SchemaNames.FlatReads.InsertTrigger, SchemaNames.FlatReads.UpdateTrigger, SchemaNames.FlatReads.DeleteTrigger, SchemaNames.FlatReads.TruncateTrigger])];
+            :
+            [
+                new SchemaObject(
+                    memberMetrics.Reference,
+                    memberMetrics.DisplayName,
+                    [SchemaNames.FlatReads.InsertTrigger, SchemaNames.FlatReads.UpdateTrigger, SchemaNames.FlatReads.DeleteTrigger, SchemaNames.FlatReads.TruncateTrigger]),
+                new SchemaObject(definitions.Reference, definitions.DisplayName, [SchemaNames.FlatReads.DefinitionsTrigger]),
+            ];
 
         // The labels ApplyMetricSets() declares, in the model's default schema as it declares them.
         var schema = context.Model.GetDefaultSchema();
@@ -65,6 +70,10 @@ internal sealed class ExpectedSchema
         var columns = entityType.GetTableMappings().SelectMany(mapping => mapping.Table.Columns).Select(column => column.Name).Distinct().ToArray();
         return new SchemaObject(reference, Qualified(entityType.GetSchema(), entityType.GetTableName()!), columns);
     }
+
+    // The flat reads' columns, which the migrations SQL generator adds outside the model (FlatReadsSql).
+    private static SchemaObject WithFlatReadsColumns(SchemaObject table) =>
+        table with { Items = [.. table.Items, SchemaNames.MemberMetrics.BaseAmount, SchemaNames.MemberMetrics.Plausible] };
 
     private static string Qualified(string? schema, string name) => schema is null ? name : $"{schema}.{name}";
 

@@ -1,6 +1,7 @@
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Latest = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.LatestValues;
+using Values = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.MemberMetrics;
 using Triggers = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.FlatReads;
 
 namespace MetricSets.EntityFrameworkCore.Mapping;
@@ -11,15 +12,19 @@ namespace MetricSets.EntityFrameworkCore.Mapping;
 /// <see cref="MetricSetsMigrationsSqlGenerator"/>, so that a host's migration, <c>EnsureCreated</c> and
 /// <c>GenerateCreateScript</c> all include it:
 /// <list type="bullet">
-/// <item><c>metric_base_amount(value, unit)</c>, an immutable SQL function whose body is
-/// <see cref="ReadingColumns.BaseAmount(string, string)"/>, and the index
-/// <c>member_metrics_member_def_amount_idx (member_id, definition_id, metric_base_amount(value, unit))</c>: a personal best
-/// is one ordered probe per definition, whatever the depth and the mix of units.</item>
-/// <item>Statement-level triggers on <c>member_metrics</c> for INSERT, UPDATE, DELETE and TRUNCATE that keep
-/// <c>member_metrics_latest</c> equal to <see cref="RebuildSelect"/> in the same transaction as every write, whoever makes
-/// it: the library, COPY, another tool's SQL, a member's cascading deletion, an organization's deletion (which sets the
+/// <item>Two columns on <c>member_metrics</c>: <c>base_amount</c>, the exact amount in the dimension's base unit (a stored
+/// generated column whose expression is <see cref="ReadingColumns.BaseAmount(string, string)"/>), and <c>plausible</c>, whether
+/// reads may report the value (<see cref="ReadingColumns.Plausible(string, string)"/>, as the immutable SQL function
+/// <c>metric_plausible</c>, decided by the triggers below whoever writes); and the index <c>member_metrics_member_def_amount_idx (member_id, definition_id, base_amount)</c>: a personal
+/// best is one ordered probe per definition, whatever the depth and the mix of units. Deciding both when a value is written
+/// keeps the reads' statements small, which PostgreSQL plans on every call.</item>
+/// <item>Statement-level triggers on <c>member_metrics</c> for INSERT, UPDATE, DELETE and TRUNCATE that decide new values'
+/// plausibility and keep <c>member_metrics_latest</c> equal to <see cref="RebuildSelect"/> in the same transaction as every
+/// write, whoever makes it: the library, COPY, another tool's SQL, a member's cascading deletion, an organization's deletion (which sets the
 /// values' organization to NULL).</item>
-/// <item>The backfill: <see cref="Rebuild"/> over the rows already stored.</item>
+/// <item>A statement-level trigger on <c>metric_definitions</c> that decides the plausibility of a definition's values again
+/// when another tool changes its kind or unit.</item>
+/// <item>The backfill: the plausibility of the rows already stored, then <see cref="Rebuild"/> over them.</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -38,20 +43,30 @@ namespace MetricSets.EntityFrameworkCore.Mapping;
 /// </remarks>
 internal static class FlatReadsSql
 {
-    /// <summary>The statements that create the function, the index and the triggers, then fill <c>member_metrics_latest</c>.</summary>
+    /// <summary>
+    /// The statements that add the two columns and decide the stored values' plausibility, create the index and the
+    /// triggers, then fill <c>member_metrics_latest</c>.
+    /// </summary>
     public static IReadOnlyList<string> Install(string? schema)
     {
         var t = new Tables(schema);
         return
         [
+            // IF NOT EXISTS, here and on the index: on a large table a host may add them beforehand, at a time of its choosing
+            // (the generated column rewrites the table; the index can be built CONCURRENTLY).
+            $"ALTER TABLE {t.MemberMetrics} ADD COLUMN IF NOT EXISTS {Values.BaseAmount} numeric GENERATED ALWAYS AS {ReadingColumns.BaseAmount(Values.Value, Values.Unit)} STORED",
+            $"ALTER TABLE {t.MemberMetrics} ADD COLUMN IF NOT EXISTS {Values.Plausible} boolean NOT NULL DEFAULT true",
             $"""
-            CREATE OR REPLACE FUNCTION {t.BaseAmountFunction}(amount numeric, unit {t.UnitType}) RETURNS numeric
-            LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $function$ SELECT {ReadingColumns.BaseAmount("$1", "$2")} $function$
+            CREATE OR REPLACE FUNCTION {t.PlausibleFunction}({Values.BaseAmount} numeric, unit {t.UnitType}, kind {t.KindType}, definition_unit {t.UnitType})
+            RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $function$ SELECT {ReadingColumns.PlausibleAmount("$1", "$2", "$3", "$4")} $function$
             """,
-
-            // IF NOT EXISTS: on a large table a host may build it beforehand with CREATE INDEX CONCURRENTLY.
-            $"CREATE INDEX IF NOT EXISTS {SqlText.Quote(SchemaNames.MemberMetrics.AmountIndex)} ON {t.MemberMetrics} (member_id, definition_id, {t.BaseAmountFunction}(value, unit))",
+            $"""
+            UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = false
+            FROM {t.Definitions} AS d
+            WHERE d.id = m.definition_id AND m.{Values.Plausible} AND NOT {Plausible(t, "m", "d")}
+            """,
+            $"CREATE INDEX IF NOT EXISTS {SqlText.Quote(Values.AmountIndex)} ON {t.MemberMetrics} (member_id, definition_id, {Values.BaseAmount})",
             InsertFunction(t),
             DeleteFunction(t),
             UpdateFunction(t),
@@ -63,6 +78,7 @@ internal static class FlatReadsSql
             END
             $function$
             """,
+            DefinitionsFunction(t),
             PinSearchPath(schema),
             $"""
             CREATE TRIGGER {SqlText.Quote(Triggers.InsertTrigger)} AFTER INSERT ON {t.MemberMetrics}
@@ -77,6 +93,10 @@ internal static class FlatReadsSql
                 REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Function(Triggers.DeleteTrigger)}()
             """,
             $"CREATE TRIGGER {SqlText.Quote(Triggers.TruncateTrigger)} AFTER TRUNCATE ON {t.MemberMetrics} FOR EACH STATEMENT EXECUTE FUNCTION {t.Function(Triggers.TruncateTrigger)}()",
+            $"""
+            CREATE TRIGGER {SqlText.Quote(Triggers.DefinitionsTrigger)} AFTER UPDATE ON {t.Definitions}
+                REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Function(Triggers.DefinitionsTrigger)}()
+            """,
             Rebuild(schema),
         ];
     }
@@ -89,9 +109,11 @@ internal static class FlatReadsSql
         return
         [
             .. triggers.Select(trigger => $"DROP TRIGGER IF EXISTS {SqlText.Quote(trigger)} ON {t.MemberMetrics}"),
-            .. triggers.Select(trigger => $"DROP FUNCTION IF EXISTS {t.Function(trigger)}()"),
-            $"DROP INDEX IF EXISTS {SqlText.Qualified(schema, SchemaNames.MemberMetrics.AmountIndex)}",
-            $"DROP FUNCTION IF EXISTS {t.BaseAmountFunction}(numeric, {t.UnitType})",
+            $"DROP TRIGGER IF EXISTS {SqlText.Quote(Triggers.DefinitionsTrigger)} ON {t.Definitions}",
+            .. triggers.Append(Triggers.DefinitionsTrigger).Select(trigger => $"DROP FUNCTION IF EXISTS {t.Function(trigger)}()"),
+            $"DROP INDEX IF EXISTS {SqlText.Qualified(schema, Values.AmountIndex)}",
+            $"ALTER TABLE {t.MemberMetrics} DROP COLUMN IF EXISTS {Values.Plausible}, DROP COLUMN IF EXISTS {Values.BaseAmount}",
+            $"DROP FUNCTION IF EXISTS {t.PlausibleFunction}(numeric, {t.UnitType}, {t.KindType}, {t.UnitType})",
         ];
     }
 
@@ -117,10 +139,10 @@ internal static class FlatReadsSql
     /// </summary>
     private static string RebuildSelect(Tables t, string source, string alias, string where) => $"""
         SELECT DISTINCT ON ({alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)})
-               {alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)}, {alias}.id, {alias}.recorded_at, {ReadingColumns.BaseAmount(alias)}
+               {alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)}, {alias}.id, {alias}.recorded_at, {alias}.{Values.BaseAmount}
         FROM {source} AS {alias}
         JOIN {t.Definitions} AS d ON d.id = {alias}.definition_id
-        WHERE {ReadingColumns.Plausible(alias, "d")}{where}
+        WHERE {Plausible(t, alias, "d")}{where}
         ORDER BY {alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)}, {alias}.recorded_at DESC, {alias}.id DESC
         """;
 
@@ -129,6 +151,8 @@ internal static class FlatReadsSql
     private static string InsertFunction(Tables t) => $"""
         CREATE OR REPLACE FUNCTION {t.Function(Triggers.InsertTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
         BEGIN
+            {Indented(DecidePlausibility(t), 4)}
+
             INSERT INTO {t.Latest} AS l ({Columns})
             {Indented(RebuildSelect(t, "new_rows", "n", string.Empty), 4)}
             {Indented(Upsert, 4)};
@@ -157,11 +181,11 @@ internal static class FlatReadsSql
                 SELECT s.member_id, s.definition_id, s.organization_id, s.source, v.id, v.recorded_at, v.base_amount
                 FROM stale AS s
                 JOIN LATERAL (
-                    SELECT m.id, m.recorded_at, {ReadingColumns.BaseAmount("m")} AS base_amount
+                    SELECT m.id, m.recorded_at, m.{Values.BaseAmount}
                     FROM {t.MemberMetrics} AS m
                     JOIN {t.Definitions} AS d ON d.id = m.definition_id
                     WHERE m.member_id = s.member_id AND m.definition_id = s.definition_id
-                      AND {RecordedIn("m")} = s.organization_id AND {Source("m")} = s.source AND {ReadingColumns.Plausible("m", "d")}
+                      AND {RecordedIn("m")} = s.organization_id AND {Source("m")} = s.source AND {Plausible(t, "m", "d")}
                     ORDER BY m.recorded_at DESC, m.id DESC
                     LIMIT 1) AS v ON true
             ), emptied AS (
@@ -186,6 +210,8 @@ internal static class FlatReadsSql
         return $"""
             CREATE OR REPLACE FUNCTION {t.Function(Triggers.UpdateTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
             BEGIN
+                {Indented(DecidePlausibility(t), 8)}
+
                 PERFORM 1
                 FROM {t.Latest} AS l
                 WHERE (l.member_id, l.definition_id) IN {touched}
@@ -203,6 +229,39 @@ internal static class FlatReadsSql
             """;
     }
 
+    // Whether the value of alias, of the definition d, may be reported: computed from its columns, never its stored flag.
+    private static string Plausible(Tables t, string alias, string definition) =>
+        $"{t.PlausibleFunction}({alias}.{Values.BaseAmount}, {alias}.unit, {definition}.kind, {definition}.unit)";
+
+    // A value's plausibility as reads use it (member_metrics.plausible) is decided here, whoever wrote the rows: the
+    // library's writes are valid by construction, another tool's may not be, and a hand-set flag is put right. Only rows
+    // whose flag is wrong are updated; that update runs the update trigger again, which then finds none and stops.
+    private static string DecidePlausibility(Tables t) => $"""
+        IF EXISTS (
+            SELECT 1 FROM new_rows AS n JOIN {t.Definitions} AS d ON d.id = n.definition_id
+            WHERE n.{Values.Plausible} <> {Plausible(t, "n", "d")}) THEN
+            UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = {Plausible(t, "m", "d")}
+            FROM new_rows AS n
+            JOIN {t.Definitions} AS d ON d.id = n.definition_id
+            WHERE m.id = n.id AND m.{Values.Plausible} <> {Plausible(t, "m", "d")};
+        END IF;
+        """;
+
+    // A definition's kind and unit never change through the library; when another tool changes them, its values'
+    // plausibility is decided again (and, through the update trigger, its latest rows). Other changes cost one comparison.
+    private static string DefinitionsFunction(Tables t) => $"""
+        CREATE OR REPLACE FUNCTION {t.Function(Triggers.DefinitionsTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id WHERE (o.kind, o.unit) IS DISTINCT FROM (n.kind, n.unit)) THEN
+                UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = {Plausible(t, "m", "d")}
+                FROM new_rows AS d
+                WHERE m.definition_id = d.id AND m.{Values.Plausible} <> {Plausible(t, "m", "d")};
+            END IF;
+            RETURN NULL;
+        END
+        $function$
+        """;
+
     // The trigger functions run as the tables' owner: their search path is the tables' schema (the one the migration runs
     // in when the model names none), never the caller's.
     private static string PinSearchPath(string? schema)
@@ -210,7 +269,7 @@ internal static class FlatReadsSql
         var target = schema is null ? "current_schema()" : $"'{schema.Replace("'", "''", StringComparison.Ordinal)}'";
         var alters = string.Join(
             '\n',
-            new[] { Triggers.InsertTrigger, Triggers.UpdateTrigger, Triggers.DeleteTrigger, Triggers.TruncateTrigger }.Select(function =>
+            new[] { Triggers.InsertTrigger, Triggers.UpdateTrigger, Triggers.DeleteTrigger, Triggers.TruncateTrigger, Triggers.DefinitionsTrigger }.Select(function =>
                 $"    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, '{function}', target);"));
         return $"""
             DO $pin$
@@ -256,7 +315,10 @@ internal static class FlatReadsSql
 
         public string UnitType { get; } = SqlText.Qualified(schema, SchemaNames.UnitEnum);
 
-        public string BaseAmountFunction { get; } = SqlText.Qualified(schema, SchemaNames.FlatReads.BaseAmountFunction);
+        public string KindType { get; } = SqlText.Qualified(schema, SchemaNames.KindEnum);
+
+        public string PlausibleFunction { get; } = SqlText.Qualified(schema, Triggers.PlausibleFunction);
+
 
         public string Function(string name) => SqlText.Qualified(schema, name);
     }

@@ -75,7 +75,10 @@ internal static class SchemaNames
         public const string MemberForeignKey = "member_metrics_member_id_fkey";
         public const string DefinitionForeignKey = "member_metrics_definition_id_fkey";
 
-        // With provenance (Track or Restrict), not in the seed: personal bests in base-unit order (see FlatReadsSql).
+        // With provenance (Track or Restrict), not in the seed (see FlatReadsSql): the exact base-unit amount (a stored
+        // generated column), whether reads may report the value (kept by the triggers), and personal bests in base-unit order.
+        public const string BaseAmount = "base_amount";
+        public const string Plausible = "plausible";
         public const string AmountIndex = "member_metrics_member_def_amount_idx";
     }
 
@@ -104,10 +107,13 @@ internal static class SchemaNames
     /// <summary>The functions and triggers of the flat reads (see FlatReadsSql), created with <see cref="LatestValues"/>.</summary>
     public static class FlatReads
     {
-        public const string BaseAmountFunction = "metric_base_amount";
+        public const string PlausibleFunction = "metric_plausible";
         public const string InsertTrigger = "member_metrics_latest_insert";
         public const string UpdateTrigger = "member_metrics_latest_update";
         public const string DeleteTrigger = "member_metrics_latest_delete";
         public const string TruncateTrigger = "member_metrics_latest_truncate";
+
+        // On metric_definitions: a definition whose kind or unit another tool changes has its values' plausibility decided again.
+        public const string DefinitionsTrigger = "metric_definitions_plausibility";
     }
 }

@@ -80,7 +80,7 @@ internal static class LeaderboardQuery
                     CROSS JOIN LATERAL (
                         SELECT {tables.ReadingColumns("mm")} AS recorded_in
                         FROM {tables.MemberMetrics} AS mm
-                        WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm")}{Sources("mm")} AND {ReadingColumns.Plausible("mm", "d")}
+                        WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm")}{Sources("mm")} AND {tables.Plausible("mm", "d")}
                         ORDER BY mm.recorded_at DESC, mm.id DESC
                         LIMIT 1) AS m) AS ranked
                 WHERE NOT (SELECT large FROM scale) AND (@p4 OR (ranked.score, ranked.member_id) > (@p5, @p6))
@@ -220,11 +220,11 @@ internal static class LeaderboardQuery
         CROSS JOIN access
         WHERE EXISTS (SELECT 1 FROM definition)
           AND (@p4 OR (-extract(epoch FROM c.recorded_at), c.member_id) > (@p5, @p6)){tables.VisibleRows("c")}{Sources("c")}
-          AND {DefinitionPlausible("c")} AND {ActiveMember(rules, "c.member_id")}
+          AND {DefinitionPlausible(tables, "c")} AND {ActiveMember(rules, "c.member_id")}
           AND NOT EXISTS (
               SELECT 1 FROM {tables.MemberMetrics} AS n
               WHERE n.member_id = c.member_id AND n.definition_id = @p2 AND n.recorded_at >= c.recorded_at AND (n.recorded_at, n.id) > (c.recorded_at, c.id)
-                {tables.VisibleRows("n")}{Sources("n")} AND {DefinitionPlausible("n")})
+                {tables.VisibleRows("n")}{Sources("n")} AND {DefinitionPlausible(tables, "n")})
         ORDER BY c.recorded_at DESC, c.member_id
         LIMIT @p7
         """;
@@ -274,8 +274,12 @@ internal static class LeaderboardQuery
 
     private static string Sources(string alias) => $" AND (@p9::text[] IS NULL OR {alias}.source = ANY(@p9))";
 
-    // Plausible for the definition read once by the statement (scalar subqueries, so the walk's order is kept).
-    private static string DefinitionPlausible(string alias) => ReadingColumns.Plausible(alias, "(SELECT kind FROM definition)", "(SELECT unit FROM definition)");
+    // Plausible for the definition read once by the statement: the stored decision with provenance, else the expression over
+    // the definition's kind and unit as scalar subqueries (so the walk's order is kept).
+    private static string DefinitionPlausible(MetricSetsTables tables, string alias) =>
+        tables.Provenance == MemberMetricProvenance.None
+            ? ReadingColumns.Plausible(alias, "(SELECT kind FROM definition)", "(SELECT unit FROM definition)")
+            : tables.Plausible(alias, "definition");
 
     // A directory's list arrives as an array parameter: with 100,000 members, planning "= ANY" over it (the planner weighs
     // each element) and sending it cost tens of milliseconds per page (docs/scaling.md); mapped memberships avoid both.

@@ -15,7 +15,6 @@ internal sealed class MetricSetsTables
 {
     private static readonly ConditionalWeakTable<IModel, MetricSetsTables> Cache = [];
     private readonly ConcurrentDictionary<(string File, int Line, string Variant), string> _sql = new();
-    private readonly string _baseAmountFunction;
 
     private MetricSetsTables(IModel model)
     {
@@ -28,7 +27,6 @@ internal sealed class MetricSetsTables
             : string.Empty;
         Provenance = ModelSettings.Provenance(model);
         UnitType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.UnitEnum);
-        _baseAmountFunction = SqlText.Qualified(model.FindEntityType(typeof(MemberMetric))!.GetSchema(), SchemaNames.FlatReads.BaseAmountFunction);
         KindType = SqlText.Qualified(model.GetDefaultSchema(), SchemaNames.KindEnum);
         Users = Referenced<MemberMetric>(model, DomainFields.MetricMemberId);
         Workouts = Referenced<MetricSet>(model, DomainFields.SetWorkoutId);
@@ -83,13 +81,24 @@ internal sealed class MetricSetsTables
         Provenance == MemberMetricProvenance.None ? "NULL::uuid" : $"{alias}.{SchemaNames.MemberMetrics.RecordedIn}";
 
     /// <summary>
-    /// The exact base-unit amount of <paramref name="alias"/>'s value: with provenance a call of the indexed
-    /// <c>metric_base_amount</c>, which PostgreSQL inlines into <see cref="Queries.ReadingColumns.BaseAmount(string)"/>'s
-    /// expression (the same tree, a fraction of the text to parse); without it (the seed exactly, no such function), that
-    /// expression itself.
+    /// The exact base-unit amount of <paramref name="alias"/>'s value: with provenance the stored generated column
+    /// <c>base_amount</c> that <c>member_metrics_member_def_amount_idx</c> indexes; without it (the seed exactly, no such
+    /// column), <see cref="Queries.ReadingColumns.BaseAmount(string)"/>'s expression.
     /// </summary>
     public string BaseAmount(string alias) =>
-        Provenance == MemberMetricProvenance.None ? Queries.ReadingColumns.BaseAmount(alias) : $"{_baseAmountFunction}({alias}.value, {alias}.unit)";
+        Provenance == MemberMetricProvenance.None ? Queries.ReadingColumns.BaseAmount(alias) : $"{alias}.{SchemaNames.MemberMetrics.BaseAmount}";
+
+    /// <summary>
+    /// Whether a read may report <paramref name="alias"/>'s value of the definition <paramref name="definition"/> (a table
+    /// alias): with provenance the column <c>plausible</c>, decided when the value was written; without it,
+    /// <see cref="Queries.ReadingColumns.Plausible(string, string)"/>'s expression, decided by every read.
+    /// </summary>
+    /// <remarks>
+    /// Deciding it at write time is what keeps the reads' statements small: PostgreSQL plans a statement on every call, and
+    /// the expression, per kind and dimension, was most of the planning of a latest-values read (docs/performance.md).
+    /// </remarks>
+    public string Plausible(string alias, string definition) =>
+        Provenance == MemberMetricProvenance.None ? Queries.ReadingColumns.Plausible(alias, definition) : $"{alias}.{SchemaNames.MemberMetrics.Plausible}";
 
     /// <summary>
     /// The row filter of restricted provenance, keyed on the statement's <c>access.grant_orgs</c> (the organizations a

@@ -32,7 +32,7 @@ internal static class PersonalBestQuery
     private static string Best(MetricSetsTables tables, string direction, string kindRanks) => $"""
         (SELECT {tables.ReadingColumns("mm")}
              FROM {tables.MemberMetrics} AS mm
-             WHERE mm.member_id = @p1 AND mm.definition_id = d.id AND {kindRanks}{tables.VisibleRows("mm")} AND {ReadingColumns.Plausible("mm", "d")}
+             WHERE mm.member_id = @p1 AND mm.definition_id = d.id AND {kindRanks}{tables.VisibleRows("mm")} AND {tables.Plausible("mm", "d")}
              ORDER BY {tables.BaseAmount("mm")} {direction}, mm.recorded_at, mm.id
              LIMIT 1)
         """;

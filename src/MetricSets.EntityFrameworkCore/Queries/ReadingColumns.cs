@@ -17,8 +17,8 @@ internal static class ReadingColumns
     /// Factors come from the domain, so SQL and C# rank alike.
     /// </summary>
     /// <remarks>
-    /// With provenance, <c>member_metrics_member_def_amount_idx</c> indexes the function <c>metric_base_amount</c>, whose body
-    /// is this same expression: PostgreSQL inlines it, so an <c>ORDER BY</c> on this text walks that index.
+    /// With provenance, <c>member_metrics.base_amount</c> is a stored generated column of this same expression, which reads
+    /// name instead (<see cref="MetricSetsTables.BaseAmount"/>).
     /// </remarks>
     public static string BaseAmount(string alias) => BaseAmount($"{alias}.value", $"{alias}.unit");
 
@@ -32,7 +32,9 @@ internal static class ReadingColumns
     /// The rows a read may report, as SQL over a value (<paramref name="alias"/>) and its definition
     /// (<paramref name="definition"/>): a unit of the definition's dimension and an amount within the kind's plausible range
     /// (<see cref="MetricKindExtensions.PlausibleMaximum"/>), compared in the base unit. Rows written by other tools that
-    /// break these rules are left out of every read rather than failing it, so one bad row cannot break a leaderboard.
+    /// break these rules are left out of every read rather than failing it, so one bad row cannot break a leaderboard. With
+    /// provenance the triggers store this decision in <c>member_metrics.plausible</c>, and reads test that column instead
+    /// (<see cref="MetricSetsTables.Plausible"/>).
     /// </summary>
     /// <remarks>
     /// Written as a <c>CASE</c> that yields the boolean rather than as a <c>BETWEEN</c>: the planner gives a range over an
@@ -42,9 +44,15 @@ internal static class ReadingColumns
     public static string Plausible(string alias, string definition) => Plausible(alias, $"{definition}.kind", $"{definition}.unit");
 
     /// <summary>As <see cref="Plausible(string, string)"/>, with the definition's kind and unit given as SQL expressions.</summary>
-    public static string Plausible(string alias, string kind, string unit) =>
-        $"(CASE WHEN {BaseAmount(alias)} BETWEEN 0 AND CASE "
-        + string.Join(' ', PlausibleBranches(alias, kind, unit))
+    public static string Plausible(string alias, string kind, string unit) => PlausibleAmount(BaseAmount(alias), $"{alias}.unit", kind, unit);
+
+    /// <summary>
+    /// As <see cref="Plausible(string, string)"/>, over SQL expressions: the amount already in the base unit, its unit, and
+    /// the definition's kind and unit (the body of the flat reads' <c>metric_plausible</c>).
+    /// </summary>
+    public static string PlausibleAmount(string baseAmount, string unit, string kind, string definitionUnit) =>
+        $"(CASE WHEN {baseAmount} BETWEEN 0 AND CASE "
+        + string.Join(' ', PlausibleBranches(unit, kind, definitionUnit))
         + " END THEN true ELSE false END)";
 
     /// <summary>Reads the six columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
@@ -66,7 +74,7 @@ internal static class ReadingColumns
     public static MetricSource? SourceOf(DbDataReader reader, int ordinal) =>
         !reader.IsDBNull(ordinal) && MetricSource.TryParse(reader.GetString(ordinal), out var source) ? source : null;
 
-    private static IEnumerable<string> PlausibleBranches(string alias, string definitionKind, string definitionUnit)
+    private static IEnumerable<string> PlausibleBranches(string unit, string definitionKind, string definitionUnit)
     {
         foreach (var kind in MetricKindExtensions.All)
         {
@@ -74,7 +82,7 @@ internal static class ReadingColumns
             {
                 var units = string.Join(", ", MetricUnitExtensions.All.Where(unit => unit.Dimension() == dimension).Select(unit => $"'{unit.Symbol()}'"));
                 var maximum = kind.PlausibleMaximum(dimension).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                yield return $"WHEN {definitionKind} = '{Storage.PostgresEnumLabels.Kinds[(int)kind]}' AND {definitionUnit} IN ({units}) AND {alias}.unit IN ({units}) THEN {maximum}";
+                yield return $"WHEN {definitionKind} = '{Storage.PostgresEnumLabels.Kinds[(int)kind]}' AND {definitionUnit} IN ({units}) AND {unit} IN ({units}) THEN {maximum}";
             }
         }
     }

@@ -46,7 +46,11 @@ public sealed class HealthCheckTest
         var entry = await CheckAsync<TestDbContext>(connectionString);
 
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
-        string[] missing = ["column member_metrics.organization_id", "table member_metrics_latest", .. FlatReadsTriggers];
+        string[] missing =
+        [
+            "column member_metrics.organization_id", "column member_metrics.base_amount", "column member_metrics.plausible", "table member_metrics_latest",
+            .. FlatReadsTriggers,
+        ];
         Assert.Equal(
             $"The database of TestDbContext lacks what its model maps for MetricSets: {string.Join(", ", missing)}. "
             + "Apply the pending migration (dotnet ef database update, or Database.MigrateAsync()).",
@@ -109,6 +113,7 @@ public sealed class HealthCheckTest
     [
         "trigger member_metrics_latest_insert on member_metrics", "trigger member_metrics_latest_update on member_metrics",
         "trigger member_metrics_latest_delete on member_metrics", "trigger member_metrics_latest_truncate on member_metrics",
+        "trigger metric_definitions_plausibility on metric_definitions",
     ];
 
     [Fact]

@@ -7,7 +7,8 @@ namespace MetricSets.IntegrationTests.Recording;
 /// <summary>
 /// <c>member_metrics_latest</c> (the flat reads' latest rows, kept by triggers on member_metrics) after every kind of
 /// write, checked against <see cref="LatestValuesOracle"/>, which recomputes it from the stored values: the library's
-/// writes, their replays, other tools' SQL (implausible rows included), cascades, concurrent writers and deleters, the
+/// writes, their replays, other tools' SQL (implausible rows and hand-set plausibility included, and a definition's unit
+/// changed under its values), cascades, concurrent writers and deleters, the
 /// race of a delete with a writer of the same partition under each isolation level, and a writer terminated mid-import.
 /// </summary>
 public sealed class LatestValuesTest(DatabaseFixture database) : IClassFixture<DatabaseFixture>
@@ -96,6 +97,35 @@ public sealed class LatestValuesTest(DatabaseFixture database) : IClassFixture<D
 
         await database.ExecuteAsync("TRUNCATE member_metrics");
         Assert.Equal(0L, await database.CountAsync("member_metrics_latest"));
+    }
+
+    [Fact]
+    public async Task A_plausibility_set_by_hand_or_a_definition_changed_by_another_tool_is_decided_again()
+    {
+        var gym = await GymAsync();
+        var definition = gym.Squat.Id.Value;
+        var member = gym.Member.Value;
+
+        // Another tool claims the opposite of the rules for both rows; the insert trigger puts both right.
+        await database.ExecuteAsync($"""
+            INSERT INTO member_metrics (id, member_id, definition_id, value, unit, recorded_at, source, organization_id, plausible) VALUES
+                (gen_random_uuid(), '{member}', '{definition}', 100, 'kg', '2026-05-01Z', 'coach_input', '{gym.Organization}', false),
+                (gen_random_uuid(), '{member}', '{definition}', 9999999, 'kg', '2026-05-02Z', 'coach_input', '{gym.Organization}', true);
+            """);
+        await LatestValuesOracle.AssertKeptAsync(database.ConnectionString);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics WHERE member_id = $1 AND NOT plausible", member));
+
+        await database.ExecuteAsync($"UPDATE member_metrics SET plausible = NOT plausible WHERE member_id = '{member}'");
+        await LatestValuesOracle.AssertKeptAsync(database.ConnectionString);
+
+        // A squat in seconds has no plausible value: every one of them is left out, the latest rows with them; then back.
+        await database.ExecuteAsync($"UPDATE metric_definitions SET unit = 'seconds' WHERE id = '{definition}'");
+        await LatestValuesOracle.AssertKeptAsync(database.ConnectionString);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics WHERE definition_id = $1 AND plausible", definition));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics_latest WHERE definition_id = $1", definition));
+        await database.ExecuteAsync($"UPDATE metric_definitions SET unit = 'kg' WHERE id = '{definition}'");
+        await LatestValuesOracle.AssertKeptAsync(database.ConnectionString);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics_latest WHERE definition_id = $1", definition));
     }
 
     [Fact]

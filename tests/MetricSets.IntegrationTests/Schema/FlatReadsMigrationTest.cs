@@ -12,7 +12,8 @@ namespace MetricSets.IntegrationTests.Schema;
 /// <summary>
 /// Upgrading a database that holds values: the migration a host's <c>dotnet ef migrations add</c> makes for the flat
 /// reads (creating <c>member_metrics_latest</c> and its index), as UseMetricSets()'s migrations SQL generator turns it into
-/// SQL, adds the base-amount function and index and the triggers, and fills the table from the stored values; its down
+/// SQL, adds the stored base amount and plausibility, the base-amount index and the triggers, decides the stored values'
+/// plausibility and fills the table from them; its down
 /// migration removes them all; the documented rebuild (the last statement of docs/schema.sql) repairs a tampered table.
 /// </summary>
 public sealed class FlatReadsMigrationTest
@@ -25,16 +26,24 @@ public sealed class FlatReadsMigrationTest
 
         await MigrateAsync(connectionString, down: false);
 
+        Assert.Equal(SeedSchema.WithDefaults.Columns, await CatalogSnapshot.ColumnsAsync(connectionString));
         Assert.Equal(SeedSchema.WithDefaults.Triggers, await CatalogSnapshot.TriggersAsync(connectionString));
         Assert.Equal(SeedSchema.WithDefaults.Indexes, await CatalogSnapshot.IndexesAsync(connectionString));
         Assert.NotEmpty(await LatestValuesOracle.StoredAsync(connectionString));
+        await using (var source = NpgsqlDataSource.Create(connectionString))
+        {
+            // The 99999's (g % 7 = 0) of both members: decided by the migration, then checked value by value by the oracle.
+            await using var count = source.CreateCommand("SELECT count(*) FROM member_metrics WHERE NOT plausible");
+            Assert.Equal(10L, await count.ExecuteScalarAsync());
+        }
+
         await LatestValuesOracle.AssertKeptAsync(connectionString);
         await TestServer.ExecuteAsync(connectionString, $"INSERT INTO member_metrics (id, member_id, definition_id, value, unit) VALUES (gen_random_uuid(), '{member}', '{definition}', 101, 'kg')");
         await LatestValuesOracle.AssertKeptAsync(connectionString);
     }
 
     [Fact]
-    public async Task Its_down_migration_removes_the_function_the_index_and_the_triggers_and_writes_still_work()
+    public async Task Its_down_migration_removes_the_columns_the_index_the_functions_and_the_triggers_and_writes_still_work()
     {
         var connectionString = await TestServer.CreateDatabaseAsync("metricsets_flat_reads_down");
         var (member, definition) = await ValuesAsync(connectionString);
@@ -42,7 +51,9 @@ public sealed class FlatReadsMigrationTest
         await MigrateAsync(connectionString, down: true);
 
         Assert.Empty(await CatalogSnapshot.TriggersAsync(connectionString));
-        Assert.DoesNotContain(await CatalogSnapshot.FunctionsAsync(connectionString), function => function.StartsWith("metric_base_amount", StringComparison.Ordinal));
+        Assert.Empty(await CatalogSnapshot.FunctionsAsync(connectionString));
+        Assert.Equal([.. SeedSchema.WithDefaults.Columns.Where(column => !column.StartsWith("member_metrics_latest.", StringComparison.Ordinal)
+            && !column.StartsWith("member_metrics.base_amount", StringComparison.Ordinal) && !column.StartsWith("member_metrics.plausible", StringComparison.Ordinal))], await CatalogSnapshot.ColumnsAsync(connectionString));
         Assert.DoesNotContain(await CatalogSnapshot.IndexesAsync(connectionString), index => index.StartsWith(SchemaNames.MemberMetrics.AmountIndex, StringComparison.Ordinal));
         await TestServer.ExecuteAsync(connectionString, $"INSERT INTO member_metrics (id, member_id, definition_id, value, unit) VALUES (gen_random_uuid(), '{member}', '{definition}', 101, 'kg')");
     }
@@ -67,7 +78,7 @@ public sealed class FlatReadsMigrationTest
         await LatestValuesOracle.AssertKeptAsync(connectionString);
     }
 
-    // A database of the version before the flat reads: the default schema without its table, function, index or triggers.
+    // A database of the version before the flat reads: the default schema without its table, columns, index or triggers.
     private static async Task<string> PreviousVersionAsync()
     {
         var connectionString = await TestServer.CreateDatabaseAsync("metricsets_flat_reads_up");

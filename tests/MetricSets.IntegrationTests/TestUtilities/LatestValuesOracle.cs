@@ -7,17 +7,40 @@ namespace MetricSets.IntegrationTests.TestUtilities;
 /// What <c>member_metrics_latest</c> must hold, computed here from every stored value by the domain's own rules, apart from
 /// the triggers' SQL: per member, definition, organization (the nil uuid for none) and source ('' for none), the value
 /// with the latest (recorded_at, id) among the plausible ones — a unit of the definition's dimension, an amount between 0
-/// and the kind's plausible maximum in the base unit.
+/// and the kind's plausible maximum in the base unit; and what each value's <c>base_amount</c> and <c>plausible</c> must be.
 /// </summary>
 public static class LatestValuesOracle
 {
-    /// <summary>Asserts that the table holds exactly what the stored values say, row for row.</summary>
+    /// <summary>
+    /// Asserts that the table holds exactly what the stored values say, row for row, and that every stored value's
+    /// <c>base_amount</c> and <c>plausible</c> are what the domain's rules say of it.
+    /// </summary>
     public static async Task AssertKeptAsync(string connectionString)
     {
         var expected = await ExpectedAsync(connectionString);
         var stored = await StoredAsync(connectionString);
         Assert.Equal(expected, stored);
+        Assert.Empty(await WronglyDecidedAsync(connectionString));
     }
+
+    /// <summary>The stored values whose <c>base_amount</c> or <c>plausible</c> differ from the domain's rules, as text.</summary>
+    public static async Task<List<string>> WronglyDecidedAsync(string connectionString) =>
+        [
+            .. (await ReadAsync(connectionString, """
+                SELECT m.id, m.value, m.unit::text, d.kind::text, d.unit::text, m.base_amount, m.plausible
+                FROM member_metrics AS m JOIN metric_definitions AS d ON d.id = m.definition_id
+                """, reader => (
+                    Id: reader.GetGuid(0),
+                    Value: reader.GetDecimal(1),
+                    Unit: Unit(reader.GetString(2)),
+                    Kind: Kind(reader.GetString(3)),
+                    DefinitionUnit: Unit(reader.GetString(4)),
+                    BaseAmount: reader.GetDecimal(5),
+                    Plausible: reader.GetBoolean(6))))
+            .Where(value => value.BaseAmount != BaseAmount(value.Value, value.Unit)
+                || value.Plausible != IsPlausible(value.Value, value.Unit, value.Kind, value.DefinitionUnit))
+            .Select(value => $"{value.Id}: {value.Value} {value.Unit} of a {value.Kind} in {value.DefinitionUnit} stored as {value.BaseAmount}, plausible {value.Plausible}"),
+        ];
 
     /// <summary>The rows the stored values call for, in key order.</summary>
     public static async Task<List<LatestRow>> ExpectedAsync(string connectionString)
