@@ -99,14 +99,14 @@ ALTER TABLE "member_metrics" ADD COLUMN IF NOT EXISTS base_amount numeric GENERA
 ALTER TABLE "member_metrics" ADD COLUMN IF NOT EXISTS plausible boolean NOT NULL DEFAULT true;
 
 
-CREATE OR REPLACE FUNCTION "metric_plausible"(base_amount numeric, unit "metric_unit", kind "metric_kind", definition_unit "metric_unit")
-RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $function$ SELECT (CASE WHEN $1 BETWEEN 0 AND CASE WHEN $3 = 'one_rep_max' AND $4 IN ('kg', 'lb') AND $2 IN ('kg', 'lb') THEN 1000 WHEN $3 = 'time' AND $4 IN ('seconds', 'minutes', 'hours') AND $2 IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN $3 = 'distance' AND $4 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND $2 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN $3 = 'body_comp' AND $4 IN ('kg', 'lb') AND $2 IN ('kg', 'lb') THEN 700 WHEN $3 = 'body_comp' AND $4 IN ('%') AND $2 IN ('%') THEN 100 WHEN $3 = 'repetitions' AND $4 IN ('reps') AND $2 IN ('reps') THEN 100000 WHEN $3 = 'body_measurement' AND $4 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') AND $2 IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN $3 = 'heart_rate' AND $4 IN ('bpm') AND $2 IN ('bpm') THEN 300 WHEN $3 = 'power' AND $4 IN ('watts') AND $2 IN ('watts') THEN 5000 WHEN $3 = 'energy' AND $4 IN ('kj', 'kcal') AND $2 IN ('kj', 'kcal') THEN 100000 END THEN true ELSE false END) $function$;
+ALTER TABLE "metric_definitions"
+    ADD COLUMN IF NOT EXISTS plausible_units "metric_unit"[] GENERATED ALWAYS AS (CASE WHEN kind = 'one_rep_max' AND unit IN ('kg', 'lb') THEN ARRAY['kg', 'lb']::"metric_unit"[] WHEN kind = 'time' AND unit IN ('seconds', 'minutes', 'hours') THEN ARRAY['seconds', 'minutes', 'hours']::"metric_unit"[] WHEN kind = 'distance' AND unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN ARRAY['meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches']::"metric_unit"[] WHEN kind = 'body_comp' AND unit IN ('kg', 'lb') THEN ARRAY['kg', 'lb']::"metric_unit"[] WHEN kind = 'body_comp' AND unit IN ('%') THEN ARRAY['%']::"metric_unit"[] WHEN kind = 'repetitions' AND unit IN ('reps') THEN ARRAY['reps']::"metric_unit"[] WHEN kind = 'body_measurement' AND unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN ARRAY['meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches']::"metric_unit"[] WHEN kind = 'heart_rate' AND unit IN ('bpm') THEN ARRAY['bpm']::"metric_unit"[] WHEN kind = 'power' AND unit IN ('watts') THEN ARRAY['watts']::"metric_unit"[] WHEN kind = 'energy' AND unit IN ('kj', 'kcal') THEN ARRAY['kj', 'kcal']::"metric_unit"[] END) STORED,
+    ADD COLUMN IF NOT EXISTS plausible_maximum numeric GENERATED ALWAYS AS (CASE WHEN kind = 'one_rep_max' AND unit IN ('kg', 'lb') THEN 1000 WHEN kind = 'time' AND unit IN ('seconds', 'minutes', 'hours') THEN 604800 WHEN kind = 'distance' AND unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 1000000 WHEN kind = 'body_comp' AND unit IN ('kg', 'lb') THEN 700 WHEN kind = 'body_comp' AND unit IN ('%') THEN 100 WHEN kind = 'repetitions' AND unit IN ('reps') THEN 100000 WHEN kind = 'body_measurement' AND unit IN ('meters', 'kilometers', 'centimeters', 'miles', 'yards', 'feet', 'inches') THEN 5 WHEN kind = 'heart_rate' AND unit IN ('bpm') THEN 300 WHEN kind = 'power' AND unit IN ('watts') THEN 5000 WHEN kind = 'energy' AND unit IN ('kj', 'kcal') THEN 100000 END) STORED;
 
 
 UPDATE "member_metrics" AS m SET plausible = false
 FROM "metric_definitions" AS d
-WHERE d.id = m.definition_id AND m.plausible AND NOT "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+WHERE d.id = m.definition_id AND m.plausible AND NOT coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false);
 
 
 CREATE INDEX IF NOT EXISTS "member_metrics_member_def_amount_idx" ON "member_metrics" (member_id, definition_id, base_amount);
@@ -116,11 +116,11 @@ CREATE OR REPLACE FUNCTION "member_metrics_latest_insert"() RETURNS trigger LANG
 BEGIN
     IF EXISTS (
         SELECT 1 FROM new_rows AS n JOIN "metric_definitions" AS d ON d.id = n.definition_id
-        WHERE n.plausible <> "metric_plausible"(n.base_amount, n.unit, d.kind, d.unit)) THEN
-        UPDATE "member_metrics" AS m SET plausible = "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+        WHERE n.plausible <> coalesce(n.unit = ANY(d.plausible_units) AND n.base_amount BETWEEN 0 AND d.plausible_maximum, false)) THEN
+        UPDATE "member_metrics" AS m SET plausible = coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false)
         FROM new_rows AS n
         JOIN "metric_definitions" AS d ON d.id = n.definition_id
-        WHERE m.id = n.id AND m.plausible <> "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+        WHERE m.id = n.id AND m.plausible <> coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false);
     END IF;
 
     INSERT INTO "member_metrics_latest" AS l (member_id, definition_id, organization_id, source, metric_id, recorded_at, base_amount)
@@ -128,7 +128,7 @@ BEGIN
            n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''), n.id, n.recorded_at, n.base_amount
     FROM new_rows AS n
     JOIN "metric_definitions" AS d ON d.id = n.definition_id
-    WHERE "metric_plausible"(n.base_amount, n.unit, d.kind, d.unit)
+    WHERE coalesce(n.unit = ANY(d.plausible_units) AND n.base_amount BETWEEN 0 AND d.plausible_maximum, false)
     ORDER BY n.member_id, n.definition_id, coalesce(n.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''), n.recorded_at DESC, n.id DESC
     ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
     SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,
@@ -160,7 +160,7 @@ BEGIN
             FROM "member_metrics" AS m
             JOIN "metric_definitions" AS d ON d.id = m.definition_id
             WHERE m.member_id = s.member_id AND m.definition_id = s.definition_id
-              AND coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid) = s.organization_id AND coalesce(m.source, '') = s.source AND "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+              AND coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid) = s.organization_id AND coalesce(m.source, '') = s.source AND coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false)
             ORDER BY m.recorded_at DESC, m.id DESC
             LIMIT 1) AS v ON true
     ), emptied AS (
@@ -181,11 +181,11 @@ CREATE OR REPLACE FUNCTION "member_metrics_latest_update"() RETURNS trigger LANG
 BEGIN
     IF EXISTS (
             SELECT 1 FROM new_rows AS n JOIN "metric_definitions" AS d ON d.id = n.definition_id
-            WHERE n.plausible <> "metric_plausible"(n.base_amount, n.unit, d.kind, d.unit)) THEN
-            UPDATE "member_metrics" AS m SET plausible = "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+            WHERE n.plausible <> coalesce(n.unit = ANY(d.plausible_units) AND n.base_amount BETWEEN 0 AND d.plausible_maximum, false)) THEN
+            UPDATE "member_metrics" AS m SET plausible = coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false)
             FROM new_rows AS n
             JOIN "metric_definitions" AS d ON d.id = n.definition_id
-            WHERE m.id = n.id AND m.plausible <> "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+            WHERE m.id = n.id AND m.plausible <> coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false);
         END IF;
 
     PERFORM 1
@@ -201,7 +201,7 @@ BEGIN
            m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, m.base_amount
     FROM "member_metrics" AS m
     JOIN "metric_definitions" AS d ON d.id = m.definition_id
-    WHERE "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit) AND (m.member_id, m.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)
+    WHERE coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false) AND (m.member_id, m.definition_id) IN (SELECT o.member_id, o.definition_id FROM old_rows AS o UNION SELECT n.member_id, n.definition_id FROM new_rows AS n)
     ORDER BY m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.recorded_at DESC, m.id DESC
     ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
     SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,
@@ -223,9 +223,9 @@ $function$;
 CREATE OR REPLACE FUNCTION "metric_definitions_plausibility"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
 BEGIN
     IF EXISTS (SELECT 1 FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id WHERE (o.kind, o.unit) IS DISTINCT FROM (n.kind, n.unit)) THEN
-        UPDATE "member_metrics" AS m SET plausible = "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+        UPDATE "member_metrics" AS m SET plausible = coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false)
         FROM new_rows AS d
-        WHERE m.definition_id = d.id AND m.plausible <> "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit);
+        WHERE m.definition_id = d.id AND m.plausible <> coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false);
     END IF;
     RETURN NULL;
 END
@@ -268,7 +268,7 @@ SELECT DISTINCT ON (m.member_id, m.definition_id, coalesce(m.organization_id, '0
        m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.id, m.recorded_at, m.base_amount
 FROM "member_metrics" AS m
 JOIN "metric_definitions" AS d ON d.id = m.definition_id
-WHERE "metric_plausible"(m.base_amount, m.unit, d.kind, d.unit)
+WHERE coalesce(m.unit = ANY(d.plausible_units) AND m.base_amount BETWEEN 0 AND d.plausible_maximum, false)
 ORDER BY m.member_id, m.definition_id, coalesce(m.organization_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(m.source, ''), m.recorded_at DESC, m.id DESC
 ON CONFLICT (member_id, definition_id, organization_id, source) DO UPDATE
 SET metric_id = CASE WHEN (excluded.recorded_at, excluded.metric_id) > (l.recorded_at, l.metric_id) THEN excluded.metric_id ELSE l.metric_id END,

@@ -70,7 +70,8 @@ public static class SeedSchema
     /// What the library's defaults add to the seed, for the security review: restricted provenance's
     /// <c>member_metrics.organization_id</c>, its foreign key (forgetting a deleted organization) and its index; and the flat
     /// reads (docs/scaling.md): <c>member_metrics_latest</c> with its key and ranking index, member_metrics' stored base
-    /// amount (generated) and plausibility with the base-amount index, and the triggers that keep them. A host that opts out
+    /// amount (generated) and plausibility with the base-amount index, metric_definitions' plausibility rule (generated), and the
+    /// triggers that keep them. A host that opts out
     /// (<c>MemberMetricProvenance.None</c>) gets the seed exactly: no extra column, no function, no trigger.
     /// </summary>
     public static class WithDefaults
@@ -88,7 +89,10 @@ public static class SeedSchema
             "member_metrics_latest.metric_id uuid NOT NULL",
             "member_metrics_latest.recorded_at timestamp with time zone NOT NULL",
             "member_metrics_latest.base_amount numeric NOT NULL",
-            .. SeedSchema.Columns.Skip(7),
+            .. SeedSchema.Columns.Skip(7).Take(6),
+            "metric_definitions.plausible_units metric_unit[] GENERATED",
+            "metric_definitions.plausible_maximum numeric GENERATED",
+            .. SeedSchema.Columns.Skip(13),
         ];
 
         public static readonly string[] Constraints =
@@ -117,7 +121,7 @@ public static class SeedSchema
             "metric_definitions_plausibility: CREATE TRIGGER metric_definitions_plausibility AFTER UPDATE ON public.metric_definitions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metric_definitions_plausibility()",
         ];
 
-        /// <summary>The triggers' functions, run as the tables' owner with a pinned search path, and the immutable plausibility rule they apply.</summary>
+        /// <summary>The triggers' functions, run as the tables' owner with a pinned search path.</summary>
         public static readonly string[] Functions =
         [
             "member_metrics_latest_delete() v security definer search_path=pg_catalog, public, pg_temp",
@@ -125,7 +129,6 @@ public static class SeedSchema
             "member_metrics_latest_truncate() v security definer search_path=pg_catalog, public, pg_temp",
             "member_metrics_latest_update() v security definer search_path=pg_catalog, public, pg_temp",
             "metric_definitions_plausibility() v security definer search_path=pg_catalog, public, pg_temp",
-            "metric_plausible(base_amount numeric, unit metric_unit, kind metric_kind, definition_unit metric_unit) i",
         ];
     }
 }

@@ -10,7 +10,7 @@ namespace MetricSets.EntityFrameworkCore.Diagnostics;
 /// <summary>
 /// What a host model says the database must hold for the library: its tables with every column the model maps (the
 /// provenance column when the model has it, and with it the flat reads' <c>member_metrics_latest</c> and the two columns
-/// they add to <c>member_metrics</c>), its two enum types with their labels, and with the flat reads the triggers on
+/// they add to <c>member_metrics</c> and <c>metric_definitions</c>), its two enum types with their labels, and with the flat reads the triggers on
 /// member_metrics and metric_definitions that decide plausibility and keep the latest rows (without them the leaderboards of
 /// large organizations would silently rank stale values, and reads would report values the rules refuse). Built once per model.
 /// </summary>
@@ -24,10 +24,14 @@ internal sealed class ExpectedSchema
         var latest = context.Model.FindEntityType(LatestValuesConfiguration.EntityName);
         Tables =
         [
-            Table<MetricDefinition>(context.Model, tables.Definitions),
+            latest is null
+                ? Table<MetricDefinition>(context.Model, tables.Definitions)
+                : With(Table<MetricDefinition>(context.Model, tables.Definitions), SchemaNames.Definitions.PlausibleUnits, SchemaNames.Definitions.PlausibleMaximum),
             Table<MetricSet>(context.Model, tables.Sets),
             Table<MetricSetEntry>(context.Model, tables.SetDefinitions),
-            latest is null ? Table<MemberMetric>(context.Model, tables.MemberMetrics) : WithFlatReadsColumns(Table<MemberMetric>(context.Model, tables.MemberMetrics)),
+            latest is null
+                ? Table<MemberMetric>(context.Model, tables.MemberMetrics)
+                : With(Table<MemberMetric>(context.Model, tables.MemberMetrics), SchemaNames.MemberMetrics.BaseAmount, SchemaNames.MemberMetrics.Plausible),
             .. latest is null ? [] : new[] { Table(latest, tables.LatestValues) },
         ];
         var (definitions, memberMetrics) = (Tables[0], Tables[3]);
@@ -72,8 +76,7 @@ internal sealed class ExpectedSchema
     }
 
     // The flat reads' columns, which the migrations SQL generator adds outside the model (FlatReadsSql).
-    private static SchemaObject WithFlatReadsColumns(SchemaObject table) =>
-        table with { Items = [.. table.Items, SchemaNames.MemberMetrics.BaseAmount, SchemaNames.MemberMetrics.Plausible] };
+    private static SchemaObject With(SchemaObject table, params string[] columns) => table with { Items = [.. table.Items, .. columns] };
 
     private static string Qualified(string? schema, string name) => schema is null ? name : $"{schema}.{name}";
 

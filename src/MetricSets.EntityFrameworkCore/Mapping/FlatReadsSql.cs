@@ -1,6 +1,7 @@
 using MetricSets.EntityFrameworkCore.Infrastructure;
 using MetricSets.EntityFrameworkCore.Queries;
 using Latest = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.LatestValues;
+using DefinitionColumns = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.Definitions;
 using Values = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.MemberMetrics;
 using Triggers = MetricSets.EntityFrameworkCore.Mapping.SchemaNames.FlatReads;
 
@@ -14,8 +15,9 @@ namespace MetricSets.EntityFrameworkCore.Mapping;
 /// <list type="bullet">
 /// <item>Two columns on <c>member_metrics</c>: <c>base_amount</c>, the exact amount in the dimension's base unit (a stored
 /// generated column whose expression is <see cref="ReadingColumns.BaseAmount(string, string)"/>), and <c>plausible</c>, whether
-/// reads may report the value (<see cref="ReadingColumns.Plausible(string, string)"/>, as the immutable SQL function
-/// <c>metric_plausible</c>, decided by the triggers below whoever writes); and the index <c>member_metrics_member_def_amount_idx (member_id, definition_id, base_amount)</c>: a personal
+/// reads may report the value (<see cref="ReadingColumns.Plausible(string, string)"/>, decided by the triggers below
+/// whoever writes, from the definition's rule stored in two generated columns of <c>metric_definitions</c>,
+/// <c>plausible_units</c> and <c>plausible_maximum</c>); and the index <c>member_metrics_member_def_amount_idx (member_id, definition_id, base_amount)</c>: a personal
 /// best is one ordered probe per definition, whatever the depth and the mix of units. Deciding both when a value is written
 /// keeps the reads' statements small, which PostgreSQL plans on every call.</item>
 /// <item>Statement-level triggers on <c>member_metrics</c> for INSERT, UPDATE, DELETE and TRUNCATE that decide new values'
@@ -57,14 +59,14 @@ internal static class FlatReadsSql
             $"ALTER TABLE {t.MemberMetrics} ADD COLUMN IF NOT EXISTS {Values.BaseAmount} numeric GENERATED ALWAYS AS {ReadingColumns.BaseAmount(Values.Value, Values.Unit)} STORED",
             $"ALTER TABLE {t.MemberMetrics} ADD COLUMN IF NOT EXISTS {Values.Plausible} boolean NOT NULL DEFAULT true",
             $"""
-            CREATE OR REPLACE FUNCTION {t.PlausibleFunction}({Values.BaseAmount} numeric, unit {t.UnitType}, kind {t.KindType}, definition_unit {t.UnitType})
-            RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $function$ SELECT {ReadingColumns.PlausibleAmount("$1", "$2", "$3", "$4")} $function$
+            ALTER TABLE {t.Definitions}
+                ADD COLUMN IF NOT EXISTS {DefinitionColumns.PlausibleUnits} {t.UnitType}[] GENERATED ALWAYS AS ({ReadingColumns.DefinitionUnits("kind", "unit", t.UnitType)}) STORED,
+                ADD COLUMN IF NOT EXISTS {DefinitionColumns.PlausibleMaximum} numeric GENERATED ALWAYS AS ({ReadingColumns.DefinitionMaximum("kind", "unit")}) STORED
             """,
             $"""
             UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = false
             FROM {t.Definitions} AS d
-            WHERE d.id = m.definition_id AND m.{Values.Plausible} AND NOT {Plausible(t, "m", "d")}
+            WHERE d.id = m.definition_id AND m.{Values.Plausible} AND NOT {Plausible("m", "d")}
             """,
             $"CREATE INDEX IF NOT EXISTS {SqlText.Quote(Values.AmountIndex)} ON {t.MemberMetrics} (member_id, definition_id, {Values.BaseAmount})",
             InsertFunction(t),
@@ -113,7 +115,7 @@ internal static class FlatReadsSql
             .. triggers.Append(Triggers.DefinitionsTrigger).Select(trigger => $"DROP FUNCTION IF EXISTS {t.Function(trigger)}()"),
             $"DROP INDEX IF EXISTS {SqlText.Qualified(schema, Values.AmountIndex)}",
             $"ALTER TABLE {t.MemberMetrics} DROP COLUMN IF EXISTS {Values.Plausible}, DROP COLUMN IF EXISTS {Values.BaseAmount}",
-            $"DROP FUNCTION IF EXISTS {t.PlausibleFunction}(numeric, {t.UnitType}, {t.KindType}, {t.UnitType})",
+            $"ALTER TABLE {t.Definitions} DROP COLUMN IF EXISTS {DefinitionColumns.PlausibleUnits}, DROP COLUMN IF EXISTS {DefinitionColumns.PlausibleMaximum}",
         ];
     }
 
@@ -142,7 +144,7 @@ internal static class FlatReadsSql
                {alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)}, {alias}.id, {alias}.recorded_at, {alias}.{Values.BaseAmount}
         FROM {source} AS {alias}
         JOIN {t.Definitions} AS d ON d.id = {alias}.definition_id
-        WHERE {Plausible(t, alias, "d")}{where}
+        WHERE {Plausible(alias, "d")}{where}
         ORDER BY {alias}.member_id, {alias}.definition_id, {RecordedIn(alias)}, {Source(alias)}, {alias}.recorded_at DESC, {alias}.id DESC
         """;
 
@@ -185,7 +187,7 @@ internal static class FlatReadsSql
                     FROM {t.MemberMetrics} AS m
                     JOIN {t.Definitions} AS d ON d.id = m.definition_id
                     WHERE m.member_id = s.member_id AND m.definition_id = s.definition_id
-                      AND {RecordedIn("m")} = s.organization_id AND {Source("m")} = s.source AND {Plausible(t, "m", "d")}
+                      AND {RecordedIn("m")} = s.organization_id AND {Source("m")} = s.source AND {Plausible("m", "d")}
                     ORDER BY m.recorded_at DESC, m.id DESC
                     LIMIT 1) AS v ON true
             ), emptied AS (
@@ -229,9 +231,11 @@ internal static class FlatReadsSql
             """;
     }
 
-    // Whether the value of alias, of the definition d, may be reported: computed from its columns, never its stored flag.
-    private static string Plausible(Tables t, string alias, string definition) =>
-        $"{t.PlausibleFunction}({alias}.{Values.BaseAmount}, {alias}.unit, {definition}.kind, {definition}.unit)";
+    // Whether the value of alias, of the definition d, may be reported: computed from its columns and the definition's
+    // stored rule, never its own stored flag. A short expression, because PostgreSQL plans the triggers' statements again
+    // after every DISCARD ALL (Npgsql's reset of a pooled connection).
+    private static string Plausible(string alias, string definition) =>
+        $"coalesce({alias}.unit = ANY({definition}.{DefinitionColumns.PlausibleUnits}) AND {alias}.{Values.BaseAmount} BETWEEN 0 AND {definition}.{DefinitionColumns.PlausibleMaximum}, false)";
 
     // A value's plausibility as reads use it (member_metrics.plausible) is decided here, whoever wrote the rows: the
     // library's writes are valid by construction, another tool's may not be, and a hand-set flag is put right. Only rows
@@ -239,11 +243,11 @@ internal static class FlatReadsSql
     private static string DecidePlausibility(Tables t) => $"""
         IF EXISTS (
             SELECT 1 FROM new_rows AS n JOIN {t.Definitions} AS d ON d.id = n.definition_id
-            WHERE n.{Values.Plausible} <> {Plausible(t, "n", "d")}) THEN
-            UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = {Plausible(t, "m", "d")}
+            WHERE n.{Values.Plausible} <> {Plausible("n", "d")}) THEN
+            UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = {Plausible("m", "d")}
             FROM new_rows AS n
             JOIN {t.Definitions} AS d ON d.id = n.definition_id
-            WHERE m.id = n.id AND m.{Values.Plausible} <> {Plausible(t, "m", "d")};
+            WHERE m.id = n.id AND m.{Values.Plausible} <> {Plausible("m", "d")};
         END IF;
         """;
 
@@ -253,9 +257,9 @@ internal static class FlatReadsSql
         CREATE OR REPLACE FUNCTION {t.Function(Triggers.DefinitionsTrigger)}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $function$
         BEGIN
             IF EXISTS (SELECT 1 FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id WHERE (o.kind, o.unit) IS DISTINCT FROM (n.kind, n.unit)) THEN
-                UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = {Plausible(t, "m", "d")}
+                UPDATE {t.MemberMetrics} AS m SET {Values.Plausible} = {Plausible("m", "d")}
                 FROM new_rows AS d
-                WHERE m.definition_id = d.id AND m.{Values.Plausible} <> {Plausible(t, "m", "d")};
+                WHERE m.definition_id = d.id AND m.{Values.Plausible} <> {Plausible("m", "d")};
             END IF;
             RETURN NULL;
         END
@@ -315,9 +319,6 @@ internal static class FlatReadsSql
 
         public string UnitType { get; } = SqlText.Qualified(schema, SchemaNames.UnitEnum);
 
-        public string KindType { get; } = SqlText.Qualified(schema, SchemaNames.KindEnum);
-
-        public string PlausibleFunction { get; } = SqlText.Qualified(schema, Triggers.PlausibleFunction);
 
 
         public string Function(string name) => SqlText.Qualified(schema, name);

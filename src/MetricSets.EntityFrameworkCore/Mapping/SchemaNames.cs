@@ -20,6 +20,11 @@ internal static class SchemaNames
         public const string Unit = "unit";
         public const string Kind = "kind";
         public const string Description = "description";
+
+        // With provenance (Track or Restrict), not in the seed (see FlatReadsSql): the plausibility rule of the definition's
+        // kind and unit, as stored generated columns the triggers read.
+        public const string PlausibleUnits = "plausible_units";
+        public const string PlausibleMaximum = "plausible_maximum";
     }
 
     public static class Sets
@@ -107,7 +112,6 @@ internal static class SchemaNames
     /// <summary>The functions and triggers of the flat reads (see FlatReadsSql), created with <see cref="LatestValues"/>.</summary>
     public static class FlatReads
     {
-        public const string PlausibleFunction = "metric_plausible";
         public const string InsertTrigger = "member_metrics_latest_insert";
         public const string UpdateTrigger = "member_metrics_latest_update";
         public const string DeleteTrigger = "member_metrics_latest_delete";

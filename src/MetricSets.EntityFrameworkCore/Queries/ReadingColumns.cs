@@ -44,16 +44,25 @@ internal static class ReadingColumns
     public static string Plausible(string alias, string definition) => Plausible(alias, $"{definition}.kind", $"{definition}.unit");
 
     /// <summary>As <see cref="Plausible(string, string)"/>, with the definition's kind and unit given as SQL expressions.</summary>
-    public static string Plausible(string alias, string kind, string unit) => PlausibleAmount(BaseAmount(alias), $"{alias}.unit", kind, unit);
+    public static string Plausible(string alias, string kind, string unit) =>
+        $"(CASE WHEN {BaseAmount(alias)} BETWEEN 0 AND CASE "
+        + string.Join(' ', Rules().Select(rule => $"WHEN {kind} = '{rule.Kind}' AND {unit} IN ({rule.Units}) AND {alias}.unit IN ({rule.Units}) THEN {rule.Maximum}"))
+        + " END THEN true ELSE false END)";
 
     /// <summary>
-    /// As <see cref="Plausible(string, string)"/>, over SQL expressions: the amount already in the base unit, its unit, and
-    /// the definition's kind and unit (the body of the flat reads' <c>metric_plausible</c>).
+    /// The units a value of a definition of <paramref name="kind"/> in <paramref name="unit"/> (SQL expressions) may be
+    /// recorded in, as an array of <paramref name="unitType"/>, or NULL when the kind does not measure that unit's
+    /// dimension: the expression of the flat reads' generated <c>metric_definitions.plausible_units</c>.
     /// </summary>
-    public static string PlausibleAmount(string baseAmount, string unit, string kind, string definitionUnit) =>
-        $"(CASE WHEN {baseAmount} BETWEEN 0 AND CASE "
-        + string.Join(' ', PlausibleBranches(unit, kind, definitionUnit))
-        + " END THEN true ELSE false END)";
+    public static string DefinitionUnits(string kind, string unit, string unitType) =>
+        "CASE " + string.Join(' ', Rules().Select(rule => $"WHEN {kind} = '{rule.Kind}' AND {unit} IN ({rule.Units}) THEN ARRAY[{rule.Units}]::{unitType}[]")) + " END";
+
+    /// <summary>
+    /// The plausible maximum, in the base unit, of a definition of <paramref name="kind"/> in <paramref name="unit"/> (SQL
+    /// expressions), or NULL as for <see cref="DefinitionUnits"/>: the expression of <c>metric_definitions.plausible_maximum</c>.
+    /// </summary>
+    public static string DefinitionMaximum(string kind, string unit) =>
+        "CASE " + string.Join(' ', Rules().Select(rule => $"WHEN {kind} = '{rule.Kind}' AND {unit} IN ({rule.Units}) THEN {rule.Maximum}")) + " END";
 
     /// <summary>Reads the six columns starting at <paramref name="ordinal"/>, or <see langword="null"/> when the id is NULL (no row).</summary>
     public static MetricReading? Read(DbDataReader reader, int ordinal, UserId memberId, MetricDefinitionId definitionId) =>
@@ -74,16 +83,12 @@ internal static class ReadingColumns
     public static MetricSource? SourceOf(DbDataReader reader, int ordinal) =>
         !reader.IsDBNull(ordinal) && MetricSource.TryParse(reader.GetString(ordinal), out var source) ? source : null;
 
-    private static IEnumerable<string> PlausibleBranches(string unit, string definitionKind, string definitionUnit)
-    {
-        foreach (var kind in MetricKindExtensions.All)
-        {
-            foreach (var dimension in kind.AllowedDimensions())
-            {
-                var units = string.Join(", ", MetricUnitExtensions.All.Where(unit => unit.Dimension() == dimension).Select(unit => $"'{unit.Symbol()}'"));
-                var maximum = kind.PlausibleMaximum(dimension).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                yield return $"WHEN {definitionKind} = '{Storage.PostgresEnumLabels.Kinds[(int)kind]}' AND {definitionUnit} IN ({units}) AND {unit} IN ({units}) THEN {maximum}";
-            }
-        }
-    }
+    // Each kind with each dimension it allows: the kind's label, the dimension's units as a SQL list, the maximum.
+    private static IEnumerable<(string Kind, string Units, string Maximum)> Rules() =>
+        from kind in MetricKindExtensions.All
+        from dimension in kind.AllowedDimensions()
+        select (
+            Storage.PostgresEnumLabels.Kinds[(int)kind],
+            string.Join(", ", MetricUnitExtensions.All.Where(unit => unit.Dimension() == dimension).Select(unit => $"'{unit.Symbol()}'")),
+            kind.PlausibleMaximum(dimension).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -48,7 +48,8 @@ public sealed class HealthCheckTest
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         string[] missing =
         [
-            "column member_metrics.organization_id", "column member_metrics.base_amount", "column member_metrics.plausible", "table member_metrics_latest",
+            "column metric_definitions.plausible_units", "column metric_definitions.plausible_maximum", "column member_metrics.organization_id",
+            "column member_metrics.base_amount", "column member_metrics.plausible", "table member_metrics_latest",
             .. FlatReadsTriggers,
         ];
         Assert.Equal(
