@@ -1,6 +1,4 @@
-using System.Data.Common;
 using MetricSets.IntegrationTests.TestUtilities;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Reads;
@@ -60,7 +58,7 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
         var stranger = gym.Scope.StaffOf(await database.AddOrganizationAsync());
         var request = new RecordMetricRequest(member, gym.Squat.Id, MetricValue.Of(150m, MetricUnit.Kilogram)) { Source = MetricSource.CoachInput };
 
-        var refused = await counter.CountFailureAsync<MetricNotFoundException>(() => gym.Scope.Recorder.RecordAsync(stranger, request));
+        var refused = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Recorder.RecordAsync(stranger, request));
 
         Assert.Equal((1, MetricEntity.Member), (refused.Statements, refused.Error.Entity));
         Assert.Equal(5L, await database.ScalarAsync<long>("SELECT count(*) FROM member_metrics WHERE member_id = $1", member.Value));
@@ -73,7 +71,7 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
         var otherGym = await database.AddOrganizationAsync();
         var stranger = gym.Scope.StaffOf(otherGym);
 
-        var refused = await counter.CountFailureAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(stranger, new MetricSetResolutionQuery(set.Id, member)));
+        var refused = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Resolver.ResolveAsync(stranger, new MetricSetResolutionQuery(set.Id, member)));
         var missing = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(stranger, new MetricSetResolutionQuery(set.Id, UserId.New())));
 
         Assert.Equal(1, refused.Statements);
@@ -95,50 +93,12 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
         return (gym, counter, member, set);
     }
 
-    private sealed class StatementCounter : DbCommandInterceptor
+    // The statements a refused call sent, and its error (which must be exactly TException).
+    private static async Task<(int Statements, TException Error)> CountFailureAsync<TException>(StatementCounter counter, Func<Task> call)
+        where TException : Exception
     {
-        private int _count;
-
-        public async Task<int> CountAsync(Func<Task> read)
-        {
-            var before = _count;
-            await read();
-            return _count - before;
-        }
-
-        public async Task<(int Statements, TException Error)> CountFailureAsync<TException>(Func<Task> read)
-            where TException : Exception
-        {
-            var before = _count;
-            var error = await Assert.ThrowsAsync<TException>(read);
-            return (_count - before, error);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
+        TException? error = null;
+        var statements = await counter.CountAsync(async () => error = await Assert.ThrowsAsync<TException>(call));
+        return (statements, error!);
     }
 }
