@@ -274,12 +274,10 @@ internal static class LeaderboardQuery
 
     private static string Sources(string alias) => $" AND (@p9::text[] IS NULL OR {alias}.source = ANY(@p9))";
 
-    // Plausible for the definition read once by the statement: the stored decision with provenance, else the expression over
-    // the definition's kind and unit as scalar subqueries (so the walk's order is kept).
+    // Plausible for the definition read once by the statement, its kind and unit as scalar subqueries (so the walk's order
+    // is kept) where the rule is written out.
     private static string DefinitionPlausible(MetricSetsTables tables, string alias) =>
-        tables.Provenance == MemberMetricProvenance.None
-            ? ReadingColumns.Plausible(alias, "(SELECT kind FROM definition)", "(SELECT unit FROM definition)")
-            : tables.Plausible(alias, "definition");
+        tables.Plausible(alias, "(SELECT kind FROM definition)", "(SELECT unit FROM definition)");
 
     // A directory's list arrives as an array parameter: with 100,000 members, planning "= ANY" over it (the planner weighs
     // each element) and sending it cost tens of milliseconds per page (docs/scaling.md); mapped memberships avoid both.

@@ -97,8 +97,11 @@ internal sealed class MetricSetsTables
     /// Deciding it at write time is what keeps the reads' statements small: PostgreSQL plans a statement on every call, and
     /// the expression, per kind and dimension, was most of the planning of a latest-values read (docs/performance.md).
     /// </remarks>
-    public string Plausible(string alias, string definition) =>
-        Provenance == MemberMetricProvenance.None ? Queries.ReadingColumns.Plausible(alias, definition) : $"{alias}.{SchemaNames.MemberMetrics.Plausible}";
+    public string Plausible(string alias, string definition) => Plausible(alias, $"{definition}.kind", $"{definition}.unit");
+
+    /// <summary>As <see cref="Plausible(string, string)"/>, with the definition's kind and unit given as SQL expressions.</summary>
+    public string Plausible(string alias, string kind, string unit) =>
+        Provenance == MemberMetricProvenance.None ? Queries.ReadingColumns.Plausible(alias, kind, unit) : $"{alias}.{SchemaNames.MemberMetrics.Plausible}";
 
     /// <summary>
     /// The row filter of restricted provenance, keyed on the statement's <c>access.grant_orgs</c> (the organizations a

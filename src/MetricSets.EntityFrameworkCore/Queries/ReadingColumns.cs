@@ -34,7 +34,7 @@ internal static class ReadingColumns
     /// (<see cref="MetricKindExtensions.PlausibleMaximum"/>), compared in the base unit. Rows written by other tools that
     /// break these rules are left out of every read rather than failing it, so one bad row cannot break a leaderboard. With
     /// provenance the triggers store this decision in <c>member_metrics.plausible</c>, and reads test that column instead
-    /// (<see cref="MetricSetsTables.Plausible"/>).
+    /// (<see cref="MetricSetsTables.Plausible(string, string)"/>).
     /// </summary>
     /// <remarks>
     /// Written as a <c>CASE</c> that yields the boolean rather than as a <c>BETWEEN</c>: the planner gives a range over an
