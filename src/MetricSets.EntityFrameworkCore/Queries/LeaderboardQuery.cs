@@ -73,12 +73,10 @@ internal static class LeaderboardQuery
                 SELECT ranked.*
                 FROM (
                     SELECT u.member_id, m.id, m.value, m.unit, m.recorded_at, m.source, m.recorded_in,
-                           CASE WHEN @p3 THEN -extract(epoch FROM m.recorded_at)
-                                WHEN d.higher THEN -{ReadingColumns.BaseAmount("m")}
-                                ELSE {ReadingColumns.BaseAmount("m")} END AS score
+                           CASE WHEN @p3 THEN -extract(epoch FROM m.recorded_at) WHEN d.higher THEN -m.base_amount ELSE m.base_amount END AS score
                     FROM {members}
                     CROSS JOIN LATERAL (
-                        SELECT {tables.ReadingColumns("mm")} AS recorded_in
+                        SELECT {tables.ReadingColumns("mm")} AS recorded_in, {tables.BaseAmount("mm")} AS base_amount
                         FROM {tables.MemberMetrics} AS mm
                         WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm")}{Sources("mm")} AND {tables.Plausible("mm", "d")}
                         ORDER BY mm.recorded_at DESC, mm.id DESC
