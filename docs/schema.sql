@@ -93,10 +93,9 @@ CREATE INDEX metric_sets_org_idx ON metric_sets (organization_id) WHERE organiza
 CREATE INDEX metric_sets_workout_idx ON metric_sets (workout_id) WHERE workout_id IS NOT NULL;
 
 
-ALTER TABLE "member_metrics" ADD COLUMN IF NOT EXISTS base_amount numeric GENERATED ALWAYS AS (value * CASE unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) STORED;
-
-
-ALTER TABLE "member_metrics" ADD COLUMN IF NOT EXISTS plausible boolean NOT NULL DEFAULT true;
+ALTER TABLE "member_metrics"
+    ADD COLUMN IF NOT EXISTS base_amount numeric GENERATED ALWAYS AS (value * CASE unit WHEN 'kg' THEN 1 WHEN 'lb' THEN 0.45359237 WHEN '%' THEN 1 WHEN 'seconds' THEN 1 WHEN 'minutes' THEN 60 WHEN 'hours' THEN 3600 WHEN 'meters' THEN 1 WHEN 'kilometers' THEN 1000 WHEN 'centimeters' THEN 0.01 WHEN 'miles' THEN 1609.344 WHEN 'yards' THEN 0.9144 WHEN 'feet' THEN 0.3048 WHEN 'inches' THEN 0.0254 WHEN 'reps' THEN 1 WHEN 'bpm' THEN 1 WHEN 'watts' THEN 1 WHEN 'kj' THEN 1 WHEN 'kcal' THEN 4.184 END) STORED,
+    ADD COLUMN IF NOT EXISTS plausible boolean NOT NULL DEFAULT true;
 
 
 ALTER TABLE "metric_definitions"

@@ -70,15 +70,15 @@ public static class SeedSchema
     /// What the library's defaults add to the seed, for the security review: restricted provenance's
     /// <c>member_metrics.organization_id</c>, its foreign key (forgetting a deleted organization) and its index; and the flat
     /// reads (docs/scaling.md): <c>member_metrics_latest</c> with its key and ranking index, member_metrics' stored base
-    /// amount (generated) and plausibility with the base-amount index, metric_definitions' plausibility rule (generated), and the
-    /// triggers that keep them. A host that opts out
-    /// (<c>MemberMetricProvenance.None</c>) gets the seed exactly: no extra column, no function, no trigger.
+    /// amount (generated) and plausibility with the base-amount index, metric_definitions' plausibility rule (generated), and
+    /// the triggers that keep them. A host that opts out (<c>MemberMetricProvenance.None</c>) gets the seed exactly: no
+    /// extra column, no function, no trigger.
     /// </summary>
     public static class WithDefaults
     {
         public static readonly string[] Columns =
         [
-            .. SeedSchema.Columns.Take(7),
+            .. Of("member_metrics"),
             "member_metrics.organization_id uuid",
             "member_metrics.base_amount numeric GENERATED",
             "member_metrics.plausible boolean NOT NULL DEFAULT true",
@@ -89,10 +89,11 @@ public static class SeedSchema
             "member_metrics_latest.metric_id uuid NOT NULL",
             "member_metrics_latest.recorded_at timestamp with time zone NOT NULL",
             "member_metrics_latest.base_amount numeric NOT NULL",
-            .. SeedSchema.Columns.Skip(7).Take(6),
+            .. Of("metric_definitions"),
             "metric_definitions.plausible_units metric_unit[] GENERATED",
             "metric_definitions.plausible_maximum numeric GENERATED",
-            .. SeedSchema.Columns.Skip(13),
+            .. Of("metric_set_definitions"),
+            .. Of("metric_sets"),
         ];
 
         public static readonly string[] Constraints =
@@ -111,6 +112,9 @@ public static class SeedSchema
                 .Append("member_metrics_latest_rank_idx: CREATE INDEX member_metrics_latest_rank_idx ON public.member_metrics_latest USING btree (definition_id, base_amount, member_id)")
                 .Order(StringComparer.Ordinal),
         ];
+
+        // The seed's columns of one table, in their order (pg_catalog lists a table's added columns after them).
+        private static IEnumerable<string> Of(string table) => SeedSchema.Columns.Where(column => column.StartsWith(table + ".", StringComparison.Ordinal));
 
         public static readonly string[] Triggers =
         [

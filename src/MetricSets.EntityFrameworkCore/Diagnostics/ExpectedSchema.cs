@@ -42,7 +42,7 @@ internal sealed class ExpectedSchema
                 new SchemaObject(
                     memberMetrics.Reference,
                     memberMetrics.DisplayName,
-                    [SchemaNames.FlatReads.InsertTrigger, SchemaNames.FlatReads.UpdateTrigger, SchemaNames.FlatReads.DeleteTrigger, SchemaNames.FlatReads.TruncateTrigger]),
+                    FlatReadsSql.MemberMetricsTriggers),
                 new SchemaObject(definitions.Reference, definitions.DisplayName, [SchemaNames.FlatReads.DefinitionsTrigger]),
             ];
 

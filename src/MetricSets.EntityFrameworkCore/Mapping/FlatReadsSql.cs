@@ -45,9 +45,15 @@ namespace MetricSets.EntityFrameworkCore.Mapping;
 /// </remarks>
 internal static class FlatReadsSql
 {
+    /// <summary>The triggers on <c>member_metrics</c>, in the order the health check names them.</summary>
+    public static readonly IReadOnlyList<string> MemberMetricsTriggers = [Triggers.InsertTrigger, Triggers.UpdateTrigger, Triggers.DeleteTrigger, Triggers.TruncateTrigger];
+
+    // Each trigger's function bears its name.
+    private static readonly string[] TriggerFunctions = [.. MemberMetricsTriggers, Triggers.DefinitionsTrigger];
+
     /// <summary>
-    /// The statements that add the two columns and decide the stored values' plausibility, create the index and the
-    /// triggers, then fill <c>member_metrics_latest</c>.
+    /// The statements that add the columns (two on <c>member_metrics</c>, two on <c>metric_definitions</c>) and decide the
+    /// stored values' plausibility, create the index and the triggers, then fill <c>member_metrics_latest</c>.
     /// </summary>
     public static IReadOnlyList<string> Install(string? schema)
     {
@@ -56,8 +62,11 @@ internal static class FlatReadsSql
         [
             // IF NOT EXISTS, here and on the index: on a large table a host may add them beforehand, at a time of its choosing
             // (the generated column rewrites the table; the index can be built CONCURRENTLY).
-            $"ALTER TABLE {t.MemberMetrics} ADD COLUMN IF NOT EXISTS {Values.BaseAmount} numeric GENERATED ALWAYS AS {ReadingColumns.BaseAmount(Values.Value, Values.Unit)} STORED",
-            $"ALTER TABLE {t.MemberMetrics} ADD COLUMN IF NOT EXISTS {Values.Plausible} boolean NOT NULL DEFAULT true",
+            $"""
+            ALTER TABLE {t.MemberMetrics}
+                ADD COLUMN IF NOT EXISTS {Values.BaseAmount} numeric GENERATED ALWAYS AS {ReadingColumns.BaseAmount(Values.Value, Values.Unit)} STORED,
+                ADD COLUMN IF NOT EXISTS {Values.Plausible} boolean NOT NULL DEFAULT true
+            """,
             $"""
             ALTER TABLE {t.Definitions}
                 ADD COLUMN IF NOT EXISTS {DefinitionColumns.PlausibleUnits} {t.UnitType}[] GENERATED ALWAYS AS ({ReadingColumns.DefinitionUnits("kind", "unit", t.UnitType)}) STORED,
@@ -107,12 +116,11 @@ internal static class FlatReadsSql
     public static IReadOnlyList<string> Uninstall(string? schema)
     {
         var t = new Tables(schema);
-        string[] triggers = [Triggers.InsertTrigger, Triggers.UpdateTrigger, Triggers.DeleteTrigger, Triggers.TruncateTrigger];
         return
         [
-            .. triggers.Select(trigger => $"DROP TRIGGER IF EXISTS {SqlText.Quote(trigger)} ON {t.MemberMetrics}"),
+            .. MemberMetricsTriggers.Select(trigger => $"DROP TRIGGER IF EXISTS {SqlText.Quote(trigger)} ON {t.MemberMetrics}"),
             $"DROP TRIGGER IF EXISTS {SqlText.Quote(Triggers.DefinitionsTrigger)} ON {t.Definitions}",
-            .. triggers.Append(Triggers.DefinitionsTrigger).Select(trigger => $"DROP FUNCTION IF EXISTS {t.Function(trigger)}()"),
+            .. TriggerFunctions.Select(function => $"DROP FUNCTION IF EXISTS {t.Function(function)}()"),
             $"DROP INDEX IF EXISTS {SqlText.Qualified(schema, Values.AmountIndex)}",
             $"ALTER TABLE {t.MemberMetrics} DROP COLUMN IF EXISTS {Values.Plausible}, DROP COLUMN IF EXISTS {Values.BaseAmount}",
             $"ALTER TABLE {t.Definitions} DROP COLUMN IF EXISTS {DefinitionColumns.PlausibleUnits}, DROP COLUMN IF EXISTS {DefinitionColumns.PlausibleMaximum}",
@@ -273,7 +281,7 @@ internal static class FlatReadsSql
         var target = schema is null ? "current_schema()" : $"'{schema.Replace("'", "''", StringComparison.Ordinal)}'";
         var alters = string.Join(
             '\n',
-            new[] { Triggers.InsertTrigger, Triggers.UpdateTrigger, Triggers.DeleteTrigger, Triggers.TruncateTrigger, Triggers.DefinitionsTrigger }.Select(function =>
+            TriggerFunctions.Select(function =>
                 $"    EXECUTE format('ALTER FUNCTION %I.%I() SET search_path = pg_catalog, %I, pg_temp', target, '{function}', target);"));
         return $"""
             DO $pin$
