@@ -11,16 +11,16 @@ namespace MetricSets.EntityFrameworkCore.Access;
 /// </remarks>
 internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory directory, MemberMetricProvenance provenance, MembershipSql? rulesInSql)
 {
-    /// <summary>Gets the mapped memberships whose default rules the reads' statements apply, or <see langword="null"/>.</summary>
-    public MembershipSql? RulesInSql => rulesInSql;
-
     /// <summary>
     /// Decides what C# decides about reading <paramref name="memberId"/>'s values and returns the statement's access part;
     /// throws when that already refuses (a host handler's veto, or the directory's answer).
     /// </summary>
-    public async Task<StatementAccess> BeforeMemberReadAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken) =>
-        await BeforeReadAsync(viewer, MetricAccessRequest.ReadValues(memberId), new MetricNotFoundException(MetricEntity.Member, memberId), cancellationToken)
+    public async Task<StatementAccess> BeforeMemberReadAsync(MetricViewer viewer, UserId memberId, CancellationToken cancellationToken)
+    {
+        var grants = await BeforeReadAsync(viewer, MetricAccessRequest.ReadValues(memberId), new MetricNotFoundException(MetricEntity.Member, memberId), cancellationToken)
             .ConfigureAwait(false);
+        return StatementAccess.ForMemberRead(viewer, memberId, rulesInSql, grants);
+    }
 
     /// <summary>
     /// Decides what C# decides about reading <paramref name="organizationId"/> as a whole; returns the statement's access
@@ -30,10 +30,10 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
     public async Task<(StatementAccess Access, IReadOnlyCollection<UserId>? Members)> BeforeOrganizationReadAsync(
         MetricViewer viewer, OrganizationId organizationId, CancellationToken cancellationToken)
     {
-        var access = await BeforeReadAsync(
+        var grants = await BeforeReadAsync(
             viewer, MetricAccessRequest.ReadOrganization(organizationId), new MetricNotFoundException(MetricEntity.Organization, organizationId), cancellationToken)
             .ConfigureAwait(false);
-        return (access, rulesInSql is null ? await directory.ListActiveMembersAsync(organizationId, cancellationToken).ConfigureAwait(false) : null);
+        return (StatementAccess.ForOrganizationRead(viewer, organizationId, rulesInSql, grants), rulesInSql is null ? await directory.ListActiveMembersAsync(organizationId, cancellationToken).ConfigureAwait(false) : null);
     }
 
     /// <summary>Returns what a granted read may disclose; throws <paramref name="refusal"/> when the statement refused.</summary>
@@ -81,11 +81,11 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
     {
         if (rulesInSql is not null && !policy.HasHostHandlers)
         {
-            return (new StatementAccess(actor, rulesInSql, []), actor.OrganizationId);
+            return (StatementAccess.ForRecording(actor, memberId, rulesInSql), actor.OrganizationId);
         }
 
         var recordedIn = await RecordForMemberAsync(actor, memberId, source, cancellationToken).ConfigureAwait(false);
-        return (new StatementAccess(actor, rulesInSql: null, [MetricAccessGrant.Everything]), recordedIn);
+        return (StatementAccess.Decided(actor, [MetricAccessGrant.Everything]), recordedIn);
     }
 
     /// <summary>Logs the statement's refusal of a recording and returns the error it answers with.</summary>
@@ -147,7 +147,8 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
         return decision;
     }
 
-    private async Task<StatementAccess> BeforeReadAsync(MetricViewer viewer, MetricAccessRequest request, MetricNotFoundException refusal, CancellationToken cancellationToken)
+    // The grants C# made; throws when C# already refuses.
+    private async Task<IReadOnlyList<MetricAccessGrant>> BeforeReadAsync(MetricViewer viewer, MetricAccessRequest request, MetricNotFoundException refusal, CancellationToken cancellationToken)
     {
         var inStatement = rulesInSql is not null;
         var decision = await policy.DecideAsync(viewer, request, directory, provenance, inStatement, cancellationToken).ConfigureAwait(false);
@@ -159,6 +160,6 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
             throw refusal;
         }
 
-        return new StatementAccess(viewer, rulesInSql, decision.Grants);
+        return decision.Grants;
     }
 }

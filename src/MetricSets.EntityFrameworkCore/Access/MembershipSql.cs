@@ -71,18 +71,6 @@ internal sealed class MembershipSql
     public string Holds(string user, string organization, string roles) =>
         $"EXISTS (SELECT 1 FROM {_table} AS ms WHERE ms.{_user} = {user} AND ms.{_organization} = {organization} AND ms.{_role}::text IN ({roles}){_active})";
 
-    /// <summary>
-    /// A one-row query of what the memberships say in <paramref name="organization"/> about <paramref name="viewer"/> and
-    /// <paramref name="member"/> (SQL expressions), in one scan: <c>staff</c> (the viewer holds a staff role),
-    /// <c>member</c> (the member is an active member), <c>any_role</c> (the viewer holds a staff or member role). All false
-    /// when the organization is NULL.
-    /// </summary>
-    public string Facts(string viewer, string organization, string member) =>
-        $"SELECT coalesce(bool_or(ms.{_user} = {viewer} AND ms.{_role}::text IN ({StaffRoles})), false) AS staff, "
-        + $"coalesce(bool_or(ms.{_user} = {member} AND ms.{_role}::text IN ({MemberRoles})), false) AS member, "
-        + $"coalesce(bool_or(ms.{_user} = {viewer} AND ms.{_role}::text IN ({AnyRole})), false) AS any_role "
-        + $"FROM {_table} AS ms WHERE ms.{_organization} = {organization} AND ms.{_user} IN ({viewer}, {member}){_active}";
-
     /// <summary>A query of one column, <c>member_id</c>: the active members of <paramref name="organization"/>.</summary>
     public string ActiveMembers(string organization) =>
         $"SELECT DISTINCT ms.{_user} AS member_id FROM {_table} AS ms WHERE ms.{_organization} = {organization} AND ms.{_role}::text IN ({MemberRoles}){_active}";

@@ -1,17 +1,20 @@
+using System.Data.Common;
 using MetricSets.EntityFrameworkCore.Queries;
 using Npgsql;
 
 namespace MetricSets.EntityFrameworkCore.Access;
 
 /// <summary>
-/// The access decision of one statement, as the statement's first part: a one-row <c>access (granted, grant_orgs)</c>
+/// The access decision of one statement, as the statement's first part: a one-row <c>access (granted, held, grant_orgs)</c>
 /// that every read joins first, so the check and the read are one round trip over one snapshot.
 /// </summary>
 /// <remarks>
 /// <para>
 /// What was decided before the statement arrives as parameters: the grants of the rules that ran in C# (all rules with a
 /// host <see cref="IMembershipDirectory"/>; the host's own <see cref="IMetricAccessHandler"/>s with mapped memberships).
-/// With mapped memberships (<see cref="MembershipSql"/>) the default rules are written into the statement itself.
+/// With mapped memberships (<see cref="MembershipSql"/>) the default rules are written into the statement itself, as the
+/// one lookup C# could not decide (<see cref="AccessCheck"/>): the member themself needs none, a staff viewer one probe
+/// of the memberships per fact.
 /// </para>
 /// <para>
 /// <c>grant_orgs</c> is NULL when a grant covers everything (the member themself), else the organizations the grants
@@ -25,52 +28,84 @@ internal sealed class StatementAccess
     private readonly bool _grantsEverything;
     private readonly Guid[] _grantedIn;
 
-    public StatementAccess(MetricViewer viewer, MembershipSql? rulesInSql, IReadOnlyList<MetricAccessGrant> grants)
+    private StatementAccess(MetricViewer viewer, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants, bool everything, bool staffMayGrant, AccessCheck check)
     {
         _viewer = viewer;
-        RulesInSql = rulesInSql;
-        _grantsEverything = grants.Any(grant => grant.Organization is null);
+        _grantsEverything = everything || grants.Any(grant => grant.Organization is null);
         _grantedIn = [.. grants.Where(grant => grant.Organization is not null).Select(grant => grant.Organization!.Value.Value).Distinct()];
+        var checkNeeded = rules is not null && !_grantsEverything && staffMayGrant;
+        Shape = new AccessShape(rules, checkNeeded ? check : AccessCheck.None, checkNeeded && _grantedIn.Length > 0);
     }
 
-    /// <summary>Gets the mapped memberships whose default rules the statement applies, or <see langword="null"/> when C# decided.</summary>
-    public MembershipSql? RulesInSql { get; }
-
-    /// <summary>Gets the variant of a statement's text: one per way of deciding.</summary>
-    public string Variant => RulesInSql?.Key ?? string.Empty;
-
-    /// <summary>The <c>access</c> CTE of a read of <paramref name="member"/>'s values (a SQL expression).</summary>
-    public static string ForMember(MembershipSql? rules, string member) =>
-        rules is null
-            ? Decided
-            : Cte(rules, member, self: $"{member} = @viewer_id", staffIf: "@viewer_staff AND f.staff AND f.member");
-
-    /// <summary>The <c>access</c> CTE of a read of <paramref name="organization"/> as a whole (a SQL expression).</summary>
-    public static string ForOrganization(MembershipSql? rules, string organization) =>
-        rules is null
-            ? Decided
-            : Cte(rules, "NULL::uuid", self: "false", staffIf: $"@viewer_org = {organization} AND @viewer_staff AND f.staff");
+    /// <summary>Gets what the statement's access part looks like: its text varies with it.</summary>
+    public AccessShape Shape { get; }
 
     /// <summary>
-    /// The <c>access</c> CTE of recording a value for <paramref name="member"/> (a SQL expression) in the organization the
-    /// actor acts in: the member themself (in an organization only when they hold a role there), or confirmed staff for an
-    /// active member.
+    /// The access of a read of <paramref name="member"/>'s values: the member themself is decided here; a staff viewer
+    /// needs both memberships confirmed in the statement.
     /// </summary>
-    public static string ForRecording(MembershipSql? rules, string member) =>
-        rules is null
-            ? Decided
-            : Cte(
-                rules,
-                member,
-                self: $"{member} = @viewer_id AND @viewer_org IS NULL",
-                staffIf: $"({member} = @viewer_id AND f.any_role) OR ({member} <> @viewer_id AND @viewer_staff AND f.staff AND f.member)");
+    public static StatementAccess ForMemberRead(MetricViewer viewer, UserId member, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants) =>
+        new(viewer, rules, grants, everything: rules is not null && viewer.UserId == member, staffMayGrant: IsStaff(viewer), AccessCheck.Staff);
+
+    /// <summary>The access of a read of <paramref name="organization"/> as a whole: its staff, confirmed in the statement.</summary>
+    public static StatementAccess ForOrganizationRead(MetricViewer viewer, OrganizationId organization, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants) =>
+        new(viewer, rules, grants, everything: false, staffMayGrant: IsStaff(viewer) && viewer.OrganizationId == organization, AccessCheck.Staff);
+
+    /// <summary>
+    /// The access of <paramref name="actor"/> recording for <paramref name="member"/> under the mapped memberships' default
+    /// rules: the member themself (in an organization only when they hold a role there), or confirmed staff for an active member.
+    /// </summary>
+    public static StatementAccess ForRecording(MetricViewer actor, UserId member, MembershipSql rules)
+    {
+        var self = actor.UserId == member;
+        return new(
+            actor,
+            rules,
+            [],
+            everything: self && actor.OrganizationId is null,
+            staffMayGrant: self || IsStaff(actor),
+            self ? AccessCheck.Role : AccessCheck.Staff);
+    }
+
+    /// <summary>An access C# decided in full: <paramref name="grants"/>, and nothing for the statement to look up.</summary>
+    public static StatementAccess Decided(MetricViewer viewer, IReadOnlyList<MetricAccessGrant> grants) =>
+        new(viewer, rules: null, grants, everything: false, staffMayGrant: false, AccessCheck.None);
+
+    /// <summary>
+    /// The <c>access</c> CTE of a read of <paramref name="member"/>'s values (a SQL expression); with
+    /// <paramref name="viewerFacts"/>, its row also carries the viewer's roles that <see cref="SetVisible"/> needs.
+    /// </summary>
+    public static string ForMember(AccessShape shape, string member, bool viewerFacts = false) =>
+        Cte(shape, "@viewer_org", viewerFacts, rules => shape.Check switch
+        {
+            AccessCheck.Staff => $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}",
+            _ => null,
+        });
+
+    /// <summary>The <c>access</c> CTE of a read of <paramref name="organization"/> as a whole (a SQL expression).</summary>
+    public static string ForOrganization(AccessShape shape, string organization) =>
+        Cte(shape, organization, viewerFacts: false, rules => shape.Check switch
+        {
+            AccessCheck.Staff => rules.Holds("@viewer_id", organization, rules.StaffRoles),
+            _ => null,
+        });
+
+    /// <summary>The <c>access</c> CTE of recording a value for <paramref name="member"/> (a SQL expression).</summary>
+    public static string ForRecording(AccessShape shape, string member) =>
+        Cte(shape, "@viewer_org", viewerFacts: false, rules => shape.Check switch
+        {
+            AccessCheck.Staff => $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}",
+            AccessCheck.Role => rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole),
+            _ => null,
+        });
 
     /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
-    /// decides after reading the set's owner. Uses the viewer's facts the statement's <c>access</c> row carries.
+    /// decides after reading the set's owner. Uses the viewer's roles the statement's <c>access</c> row carries
+    /// (<see cref="ForMember"/> with its viewer's facts).
     /// </summary>
-    public static string SetVisible(MembershipSql? rules, string set) =>
-        rules is null
+    public static string SetVisible(AccessShape shape, string set) =>
+        shape.Rules is not { } rules
             ? "NULL::boolean"
             : $"""
               CASE WHEN {set}.member_user_id IS NOT NULL
@@ -82,39 +117,66 @@ internal sealed class StatementAccess
               END
               """;
 
+    /// <summary>
+    /// Reads the statement's verdict from the current row (<see cref="StatementGrant.Columns"/>): whether it granted, and
+    /// the organizations it granted in, which C# knows from the grants it sent and whether the statement's check held.
+    /// </summary>
+    public StatementGrant ReadGrant(DbDataReader reader)
+    {
+        var (granted, held) = (reader.GetBoolean(0), reader.GetBoolean(1));
+        if (Shape.Check == AccessCheck.None || !held)
+        {
+            return new(granted, _grantsEverything ? null : _grantedIn);
+        }
+
+        // A check is only made in the organization the viewer acts in (and reads, for an organization).
+        var checkedIn = _viewer.OrganizationId!.Value.Value;
+        return new(granted, _grantedIn.Contains(checkedIn) ? _grantedIn : [.. _grantedIn, checkedIn]);
+    }
+
     /// <summary>The statement's access parameters, appended after its own positional ones.</summary>
     public NpgsqlParameter[] Parameters() =>
     [
         Named("viewer_id", SqlParameters.Uuid(_viewer.UserId.Value)),
         Named("viewer_org", SqlParameters.OptionalUuid(_viewer.OrganizationId?.Value)),
-        Named("viewer_staff", SqlParameters.Boolean(_viewer is { Role: ViewerRole.Staff, OrganizationId: not null })),
+        Named("viewer_staff", SqlParameters.Boolean(IsStaff(_viewer))),
         Named("grant_all", SqlParameters.Boolean(_grantsEverything)),
         Named("grant_orgs", SqlParameters.Uuids(_grantedIn)),
     ];
 
-    // What C# decided, as the one row every read joins first: the grants it made, and no facts of its own.
-    private const string Decided = """
-        access AS (
-            SELECT @grant_all OR cardinality(@grant_orgs) > 0 AS granted,
-                   CASE WHEN @grant_all THEN NULL ELSE @grant_orgs END AS grant_orgs,
-                   false AS viewer_staff, false AS viewer_role)
-        """;
+    // What C# decided: the grants it made, as the one row every read joins first.
+    private const string Granted = "@grant_all OR cardinality(@grant_orgs) > 0 AS granted, CASE WHEN @grant_all THEN NULL ELSE @grant_orgs END AS grant_orgs";
 
-    // The default rules over the viewer's facts in the organization they act in (f: staff, member, any_role — one scan of
-    // the memberships, MembershipSql.Facts), ORed with the grants C# made (the host's handlers): everything when the
-    // grants or self say so, else the grants' organizations plus the viewer's when staffIf holds there. One level, no
-    // array functions: PostgreSQL plans this on every unprepared call, and a nested form cost a fifth more (performance.md).
-    private static string Cte(MembershipSql rules, string member, string self, string staffIf)
+    // The viewer acts as staff when they claim the role in an organization; the statement confirms it.
+    private static bool IsStaff(MetricViewer viewer) => viewer is { Role: ViewerRole.Staff, OrganizationId: not null };
+
+    // The access row: what C# decided, or the shape's check (one EXISTS per fact) made in the organization acted in and
+    // added to the host handlers' grants; held says whether the check held. A row with a subquery is MATERIALIZED so
+    // PostgreSQL plans each probe once, not once per place the row's columns are used.
+    private static string Cte(AccessShape shape, string organization, bool viewerFacts, Func<MembershipSql, string?> check)
     {
-        var everything = $"@grant_all OR {self}";
-        var staff = $"(({staffIf}) AND @viewer_org IS NOT NULL) IS TRUE";
-        return $"""
-            access AS (
-                SELECT {everything} OR cardinality(@grant_orgs) > 0 OR {staff} AS granted,
-                       CASE WHEN {everything} THEN NULL WHEN {staff} THEN @grant_orgs || @viewer_org ELSE @grant_orgs END AS grant_orgs,
-                       f.staff AS viewer_staff, f.any_role AS viewer_role
-                FROM ({rules.Facts("@viewer_id", "@viewer_org", member)}) AS f)
-            """;
+        if (shape.Rules is not { } rules)
+        {
+            return $"access AS (SELECT {Granted}, false AS held, false AS viewer_staff, false AS viewer_role)";
+        }
+
+        var facts = viewerFacts
+            ? $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AS viewer_staff, {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role"
+            : "false AS viewer_staff, false AS viewer_role";
+        if (check(rules) is not { } holds)
+        {
+            return viewerFacts
+                ? $"access AS MATERIALIZED (SELECT {Granted}, false AS held, {facts})"
+                : $"access AS (SELECT {Granted}, false AS held, {facts})";
+        }
+
+        return shape.HostGrants
+            ? $"""
+              access AS MATERIALIZED (
+                  SELECT true AS granted, c.holds AS held, CASE WHEN c.holds THEN @grant_orgs || {organization} ELSE @grant_orgs END AS grant_orgs, {facts}
+                  FROM (SELECT {holds} AS holds OFFSET 0) AS c)
+              """
+            : $"access AS MATERIALIZED (SELECT {holds} AS granted, true AS held, ARRAY[{organization}] AS grant_orgs, {facts})";
     }
 
     private static NpgsqlParameter Named(string name, NpgsqlParameter parameter)

@@ -1,20 +1,18 @@
-using System.Data.Common;
-
 namespace MetricSets.EntityFrameworkCore.Access;
 
 /// <summary>
-/// A statement's access verdict, its first two columns (<c>access.granted, access.grant_orgs</c>): whether the read was
-/// granted, and the organizations the grants were made in (<see langword="null"/> for a grant of everything).
+/// A statement's access verdict: whether the read was granted, and the organizations the grants were made in
+/// (<see langword="null"/> for a grant of everything). The statement returns two booleans, its first two columns
+/// (<see cref="Columns"/>); <see cref="StatementAccess.ReadGrant"/> knows the rest from what it sent.
 /// </summary>
 internal readonly record struct StatementGrant(bool Granted, Guid[]? GrantedIn)
 {
-    /// <summary>The columns, for a statement's select list.</summary>
-    public const string Columns = "access.granted, access.grant_orgs";
+    /// <summary>
+    /// The columns, for a statement's select list: whether it granted, and whether its membership check held. Booleans,
+    /// not the organizations themselves: a row's array column cost the read more than deciding it in C#.
+    /// </summary>
+    public const string Columns = "access.granted, access.held";
 
     /// <summary>How many columns the verdict spans; a statement's own columns start there.</summary>
     public const int Count = 2;
-
-    /// <summary>Reads the verdict from the current row.</summary>
-    public static StatementGrant Read(DbDataReader reader) =>
-        new(reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<Guid[]>(1));
 }

@@ -59,8 +59,8 @@ internal static class RecordCommand
     /// <summary>The statement's answer: what happened, the stored definition's unit and kind, and the row holding the id.</summary>
     public sealed record Result(Outcome Outcome, MetricUnit Unit, MetricKind Kind, StoredValue? Stored);
 
-    public static string Sql(MetricSetsTables tables, MembershipSql? rules) => $"""
-        WITH {StatementAccess.ForRecording(rules, "@p3")}, definition AS (
+    public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
+        WITH {StatementAccess.ForRecording(shape, "@p3")}, definition AS (
             SELECT d.unit, d.kind FROM {tables.Definitions} AS d WHERE d.id = @p2
         ), member AS (
             SELECT EXISTS (SELECT 1 FROM {tables.Users.Name} AS u WHERE u.{tables.Users.Key} = @p3) AS found,
@@ -85,7 +85,7 @@ internal static class RecordCommand
     public static async Task<Result> RunAsync(DbContext context, StatementAccess access, MemberMetric metric, MetricDefinition definition, CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
-        var sql = tables.Sql(t => Sql(t, access.RulesInSql), access.Variant);
+        var sql = tables.Sql(t => Sql(t, access.Shape), access.Shape.Key);
         return await SqlRunner.RunAsync(
             context,
             (sql, metric, definition, access),

@@ -21,7 +21,7 @@ internal static class GuardedRead
             context,
             sql,
             () => [.. parameters(), .. access.Parameters()],
-            reader => (Grant: StatementGrant.Read(reader), Row: reader.GetBoolean(0) ? read(reader) : default!),
+            reader => (Grant: access.ReadGrant(reader), Row: reader.GetBoolean(0) ? read(reader) : default!),
             cancellationToken).ConfigureAwait(false);
         var grant = rows[0].Grant;
         return (grant, grant.Granted ? [.. rows.Select(row => row.Row)] : []);

@@ -11,8 +11,9 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// </summary>
 internal static class LastValuesQuery
 {
-    public static string Sql(MetricSetsTables tables, MembershipSql? rules) => $"""
-        WITH {StatementAccess.ForMember(rules, "@p1")}
+
+    public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
+        WITH {StatementAccess.ForMember(shape, "@p1")}
         SELECT {StatementGrant.Columns}, d.id, {tables.ReadingColumns("m")}
         FROM access
         LEFT JOIN {tables.Definitions} AS d ON access.granted AND d.id = ANY(@p2)
@@ -31,7 +32,7 @@ internal static class LastValuesQuery
         var tables = MetricSetsTables.Of(context);
         var (grant, rows) = await GuardedRead.RunAsync(
             context,
-            tables.Sql(t => Sql(t, access.RulesInSql), access.Variant),
+            tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
             access,
             () =>
             [

@@ -57,12 +57,13 @@ internal static class LeaderboardQuery
     /// members are counted up to <c>@p11</c> first and none is probed when there are that many (<c>large</c> is true);
     /// otherwise every member is probed.
     /// </summary>
-    public static string ProbeSql(MetricSetsTables tables, MembershipSql? rules, bool capped)
+    public static string ProbeSql(MetricSetsTables tables, AccessShape shape, bool capped)
     {
+        var rules = shape.Rules;
         var large = !capped ? "false" : $"{(rules is null ? "cardinality(@p1)" : rules.CountActiveMembers("@p10", "@p11"))} >= @p11";
         var members = rules is null ? "unnest(@p1) AS u(member_id)" : $"({rules.ActiveMembers("@p10")}{(capped ? " LIMIT @p11" : string.Empty)}) AS u";
         return $"""
-            WITH {Head(tables, rules)}, scale AS (
+            WITH {Head(tables, shape)}, scale AS (
                 SELECT {large} AS large
             )
             SELECT {StatementGrant.Columns}, d.unit, d.kind, r.member_id, r.id, r.value, r.unit, r.recorded_at, r.source, r.recorded_in, r.score,
@@ -92,8 +93,9 @@ internal static class LeaderboardQuery
     /// The walk, latest first or (with provenance) best first in the definition kind's direction; <c>complete</c> says
     /// whether its rows are the page: it filled it, or its window held every candidate there was.
     /// </summary>
-    public static string WalkSql(MetricSetsTables tables, MembershipSql? rules, bool latestFirst)
+    public static string WalkSql(MetricSetsTables tables, AccessShape shape, bool latestFirst)
     {
+        var rules = shape.Rules;
         var (walk, windowFull) = latestFirst
             ? (LatestWalk(tables, rules), Full(LatestWindow(tables)))
             : ($"""
@@ -103,7 +105,7 @@ internal static class LeaderboardQuery
                """,
                $"CASE WHEN (SELECT higher FROM definition) THEN {Full(BestWindow(tables, higherIsBetter: true))} ELSE {Full(BestWindow(tables, higherIsBetter: false))} END");
         return $"""
-            WITH {Head(tables, rules)}, walked AS (
+            WITH {Head(tables, shape)}, walked AS (
                 {walk}
             )
             SELECT {StatementGrant.Columns}, d.unit, d.kind, r.member_id, r.id, r.value, r.unit, r.recorded_at, r.source, r.recorded_in, r.score,
@@ -130,7 +132,7 @@ internal static class LeaderboardQuery
         CancellationToken cancellationToken)
     {
         var tables = MetricSetsTables.Of(context);
-        var rules = access.RulesInSql;
+        var shape = access.Shape;
 
         // A directory's list, made once: a large organization's page may send it with two statements (the walk, then the probe).
         var members = listedMembers?.Select(id => id.Value).ToArray() ?? [];
@@ -139,7 +141,7 @@ internal static class LeaderboardQuery
         var large = listedMembers is not null && listedMembers.Count >= walkFrom;
         if (!large)
         {
-            var probed = await RunAsync(context, tables.Sql(t => ProbeSql(t, rules, capped: true), access.Variant), Parameters(), cancellationToken).ConfigureAwait(false);
+            var probed = await RunAsync(context, tables.Sql(t => ProbeSql(t, shape, capped: true), shape.Key), Parameters(), cancellationToken).ConfigureAwait(false);
             if (!probed.Grant.Granted || probed.Rows is null || !probed.Large)
             {
                 return (probed.Grant, probed.Rows);
@@ -150,14 +152,14 @@ internal static class LeaderboardQuery
         if (latestFirst || tables.Provenance != MemberMetricProvenance.None)
         {
             var walked = await RunAsync(
-                context, tables.Sql(t => WalkSql(t, rules, latestFirst), $"{access.Variant}|{latestFirst}"), Parameters(), cancellationToken).ConfigureAwait(false);
+                context, tables.Sql(t => WalkSql(t, shape, latestFirst), $"{shape.Key}|{latestFirst}"), Parameters(), cancellationToken).ConfigureAwait(false);
             if (!walked.Grant.Granted || walked.Rows is null || walked.Complete)
             {
                 return (walked.Grant, walked.Rows);
             }
         }
 
-        var all = await RunAsync(context, tables.Sql(t => WithoutJit + ProbeSql(t, rules, capped: false), access.Variant), Parameters(), cancellationToken)
+        var all = await RunAsync(context, tables.Sql(t => WithoutJit + ProbeSql(t, shape, capped: false), shape.Key), Parameters(), cancellationToken)
             .ConfigureAwait(false);
         return (all.Grant, all.Rows);
 
@@ -203,8 +205,8 @@ internal static class LeaderboardQuery
     }
 
     // The access decision and the definition, read once by each statement.
-    private static string Head(MetricSetsTables tables, MembershipSql? rules) => $"""
-        {StatementAccess.ForOrganization(rules, "@p10")}, definition AS (
+    private static string Head(MetricSetsTables tables, AccessShape shape) => $"""
+        {StatementAccess.ForOrganization(shape, "@p10")}, definition AS (
             SELECT d.id, d.unit, d.kind, d.kind::text = ANY(@p8) AS higher
             FROM access
             JOIN {tables.Definitions} AS d ON access.granted AND d.id = @p2

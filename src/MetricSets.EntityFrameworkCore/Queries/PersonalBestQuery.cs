@@ -17,8 +17,8 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// </remarks>
 internal static class PersonalBestQuery
 {
-    public static string Sql(MetricSetsTables tables, MembershipSql? rules) => $"""
-        WITH {StatementAccess.ForMember(rules, "@p1")}
+    public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
+        WITH {StatementAccess.ForMember(shape, "@p1")}
         SELECT {StatementGrant.Columns}, d.id, d.kind, {tables.ReadingColumns("m")}
         FROM access
         LEFT JOIN {tables.Definitions} AS d ON access.granted AND d.id = ANY(@p2)
@@ -43,7 +43,7 @@ internal static class PersonalBestQuery
         var tables = MetricSetsTables.Of(context);
         var (grant, rows) = await GuardedRead.RunAsync(
             context,
-            tables.Sql(t => Sql(t, access.RulesInSql), access.Variant),
+            tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
             access,
             () =>
             [

@@ -16,13 +16,13 @@ internal static class SetResolutionQuery
 
     public sealed record Row(MetricDefinitionId DefinitionId, MetricSlug Slug, LocalizedName Name, MetricUnit Unit, MetricKind Kind, MetricReading? Latest);
 
-    public static string Sql(MetricSetsTables tables, MembershipSql? rules) => $"""
-        WITH {StatementAccess.ForMember(rules, "@p2")}
+    public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
+        WITH {StatementAccess.ForMember(shape, "@p2", viewerFacts: true)}
         SELECT {StatementGrant.Columns}, v.visible, s.name, s.member_user_id, s.workout_id, s.organization_id,
                d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}
         FROM access
         LEFT JOIN {tables.Sets} AS s ON access.granted AND s.id = @p1
-        LEFT JOIN LATERAL (SELECT {StatementAccess.SetVisible(rules, "s")} AS visible) AS v ON true
+        LEFT JOIN LATERAL (SELECT {StatementAccess.SetVisible(shape, "s")} AS visible) AS v ON true
         LEFT JOIN {tables.SetDefinitions} AS e ON e.set_id = s.id
         LEFT JOIN {tables.Definitions} AS d ON d.id = e.definition_id
         LEFT JOIN LATERAL (
@@ -42,7 +42,7 @@ internal static class SetResolutionQuery
         var tables = MetricSetsTables.Of(context);
         var (grant, rows) = await GuardedRead.RunAsync(
             context,
-            tables.Sql(t => Sql(t, access.RulesInSql), access.Variant),
+            tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
             access,
             () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value)],
             reader =>

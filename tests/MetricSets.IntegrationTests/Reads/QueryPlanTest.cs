@@ -132,9 +132,9 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(MembershipSource.Mapped)]
     public async Task Latest_values_probe_the_member_index_once_per_definition_even_for_a_deep_history(MembershipSource memberships)
     {
-        var (tables, rules, access) = await AccessAsync(memberships);
+        var (tables, shape, access) = await AccessAsync(memberships, large.HeavyMember);
         var plan = await ExplainAsync(
-            LastValuesQuery.Sql(tables, rules), access,
+            LastValuesQuery.Sql(tables, shape), access,
             Uuid(large.HeavyMember), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 1 });
 
         AssertProbesInIndexOrder(plan);
@@ -148,9 +148,9 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(MembershipSource.Mapped)]
     public async Task Personal_bests_are_one_probe_of_the_amount_index_per_definition_even_for_a_deep_history(MembershipSource memberships)
     {
-        var (tables, rules, access) = await AccessAsync(memberships);
+        var (tables, shape, access) = await AccessAsync(memberships, large.DeepMember);
         var plan = await ExplainAsync(
-            PersonalBestQuery.Sql(tables, rules), access,
+            PersonalBestQuery.Sql(tables, shape), access,
             Uuid(large.DeepMember), Uuids(large.DefinitionIds), HigherIsBetter(), Texts("time"));
 
         // The kind's direction runs one of the two ordered probes (the other is a one-time filter that is false); the deep
@@ -169,9 +169,9 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(MembershipSource.Mapped)]
     public async Task History_is_a_range_scan_of_the_member_index(MembershipSource memberships)
     {
-        var (tables, rules, access) = await AccessAsync(memberships);
+        var (tables, shape, access) = await AccessAsync(memberships, large.HeavyMember);
         var plan = await ExplainAsync(
-            HistoryQuery.Sql(tables, rules), access,
+            HistoryQuery.Sql(tables, shape), access,
             Uuid(large.HeavyMember),
             Uuid(large.DefinitionIds.Order().First()),
             new NpgsqlParameter<DateTime> { TypedValue = DateTime.UtcNow.AddDays(-2) },
@@ -192,8 +192,8 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(true, MembershipSource.Mapped)]
     public async Task Leaderboards_of_small_organizations_probe_the_member_index_once_per_member(bool latestFirst, MembershipSource memberships)
     {
-        var (tables, rules, access) = await AccessAsync(memberships);
-        var plan = await ExplainAsync(LeaderboardQuery.ProbeSql(tables, rules, capped: true), access, LeaderboardParameters(latestFirst, memberships, walkFrom: 5_000, window: 5_000));
+        var (tables, shape, access) = await AccessAsync(memberships);
+        var plan = await ExplainAsync(LeaderboardQuery.ProbeSql(tables, shape, capped: true), access, LeaderboardParameters(latestFirst, memberships, walkFrom: 5_000, window: 5_000));
 
         AssertProbesInIndexOrder(plan);
 
@@ -206,8 +206,8 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(true)]
     public async Task The_capped_probe_counts_a_large_organizations_members_only_up_to_the_threshold_and_probes_none(bool latestFirst)
     {
-        var (tables, rules, access) = await AccessAsync(MembershipSource.Mapped);
-        var plan = await ExplainAsync(LeaderboardQuery.ProbeSql(tables, rules, capped: true), access, LeaderboardParameters(latestFirst, MembershipSource.Mapped, walkFrom: 1_000, window: 1_000));
+        var (tables, shape, access) = await AccessAsync(MembershipSource.Mapped);
+        var plan = await ExplainAsync(LeaderboardQuery.ProbeSql(tables, shape, capped: true), access, LeaderboardParameters(latestFirst, MembershipSource.Mapped, walkFrom: 1_000, window: 1_000));
 
         Assert.Contains("rows=1000 loops=1", plan, StringComparison.Ordinal);
         Assert.Matches(@"Index Scan using member_metrics_member_def_recorded_idx on member_metrics mm \(never executed\)", plan);
@@ -222,8 +222,8 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     {
         // A window of 100 of the definition's 2,001 latest rows (10,000 values) is the proportion of a real window (5,000)
         // among a large platform's rows, so the planner walks the index in order as it does there.
-        var (tables, rules, access) = await AccessAsync(memberships);
-        var plan = await ExplainAsync(LeaderboardQuery.WalkSql(tables, rules, latestFirst), access, LeaderboardParameters(latestFirst, memberships, walkFrom: 1_000, window: 100));
+        var (tables, shape, access) = await AccessAsync(memberships);
+        var plan = await ExplainAsync(LeaderboardQuery.WalkSql(tables, shape, latestFirst), access, LeaderboardParameters(latestFirst, memberships, walkFrom: 1_000, window: 100));
 
         // Candidates come in rank order from one index and stop when the page is full; no member is probed.
         Assert.Contains(
@@ -259,8 +259,8 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     [InlineData(MembershipSource.Mapped)]
     public async Task Set_resolution_probes_the_member_index_per_definition_of_the_set(MembershipSource memberships)
     {
-        var (tables, rules, access) = await AccessAsync(memberships);
-        var plan = await ExplainAsync(SetResolutionQuery.Sql(tables, rules), access, Uuid(large.SetId), Uuid(large.MemberIds[0]));
+        var (tables, shape, access) = await AccessAsync(memberships, large.MemberIds[0]);
+        var plan = await ExplainAsync(SetResolutionQuery.Sql(tables, shape), access, Uuid(large.SetId), Uuid(large.MemberIds[0]));
 
         AssertProbesInIndexOrder(plan);
         Assert.Contains("loops=20", plan, StringComparison.Ordinal);
@@ -300,15 +300,19 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         return plan;
     }
 
-    // The gym's coach reads: granted by a host directory beforehand, or decided in the statement from the mapped memberships.
-    private async Task<(MetricSetsTables Tables, MembershipSql? Rules, NpgsqlParameter[] Access)> AccessAsync(MembershipSource memberships)
+    // The gym's coach reads the member's values (or, without one, the gym's leaderboard): granted by a host directory
+    // beforehand, or decided in the statement from the mapped memberships.
+    private async Task<(MetricSetsTables Tables, AccessShape Shape, NpgsqlParameter[] Access)> AccessAsync(MembershipSource memberships, Guid? member = null)
     {
         await using var context = new TestDbContext(TestServer.Options<TestDbContext>(large.ConnectionString));
         var options = new MetricSetsOptions();
         ServiceScope.MapMemberships(options);
         var rules = memberships == MembershipSource.Mapped ? MembershipSql.Of(context.Model, options.Memberships) : null;
         var coach = MetricViewer.ForStaff(large.Coach, large.Gym);
-        var access = new StatementAccess(coach, rules, rules is null ? [MetricAccessGrant.InOrganization(large.Gym)] : []);
-        return (MetricSetsTables.Of(context), rules, access.Parameters());
+        MetricAccessGrant[] grants = rules is null ? [MetricAccessGrant.InOrganization(large.Gym)] : [];
+        var access = member is { } id
+            ? StatementAccess.ForMemberRead(coach, new UserId(id), rules, grants)
+            : StatementAccess.ForOrganizationRead(coach, large.Gym, rules, grants);
+        return (MetricSetsTables.Of(context), access.Shape, access.Parameters());
     }
 }

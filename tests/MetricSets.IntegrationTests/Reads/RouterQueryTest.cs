@@ -39,7 +39,7 @@ public sealed class RouterQueryTest(LargeDatabaseFixture large) : IClassFixture<
         var statements = typeof(MetricSetsTables).Assembly.GetTypes()
             .Where(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static).Any(method =>
                 method.ReturnType == typeof(string) && method.GetParameters() is [{ ParameterType: var first }, { ParameterType: var second }, ..]
-                && first == typeof(MetricSetsTables) && second == typeof(MembershipSql)))
+                && first == typeof(MetricSetsTables) && second == typeof(AccessShape)))
             .OrderBy(type => type.Name, StringComparer.Ordinal);
 
         Assert.Equal(statements, MemberScoped.Concat(FanOut.Keys).OrderBy(type => type.Name, StringComparer.Ordinal));
@@ -50,19 +50,19 @@ public sealed class RouterQueryTest(LargeDatabaseFixture large) : IClassFixture<
     [InlineData(MembershipSource.Mapped)]
     public async Task Member_scoped_reads_filter_member_id_by_equality_on_every_scan(MembershipSource memberships)
     {
-        var (tables, rules, access) = await AccessAsync(memberships, record: false);
         var member = large.MemberIds[0];
+        var (tables, shape, access) = await AccessAsync(memberships, member, record: false);
         (string Name, string Sql, NpgsqlParameter[] Parameters)[] statements =
         [
-            (nameof(LastValuesQuery), LastValuesQuery.Sql(tables, rules), [Uuid(member), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 10 }]),
-            (nameof(PersonalBestQuery), PersonalBestQuery.Sql(tables, rules), [Uuid(member), Uuids(large.DefinitionIds), SqlParameters.HigherIsBetter(), SqlParameters.LowerIsBetter()]),
+            (nameof(LastValuesQuery), LastValuesQuery.Sql(tables, shape), [Uuid(member), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 10 }]),
+            (nameof(PersonalBestQuery), PersonalBestQuery.Sql(tables, shape), [Uuid(member), Uuids(large.DefinitionIds), SqlParameters.HigherIsBetter(), SqlParameters.LowerIsBetter()]),
             (
                 nameof(HistoryQuery),
-                HistoryQuery.Sql(tables, rules),
+                HistoryQuery.Sql(tables, shape),
                 [
                     Uuid(member), Uuid(large.DefinitionIds[0]), Time(-30), Time(0), Time(-30), Uuid(Guid.Empty), new NpgsqlParameter<int> { TypedValue = 51 },
                 ]),
-            (nameof(SetResolutionQuery), SetResolutionQuery.Sql(tables, rules), [Uuid(large.SetId), Uuid(member)]),
+            (nameof(SetResolutionQuery), SetResolutionQuery.Sql(tables, shape), [Uuid(large.SetId), Uuid(member)]),
         ];
 
         foreach (var (name, sql, parameters) in statements)
@@ -76,8 +76,8 @@ public sealed class RouterQueryTest(LargeDatabaseFixture large) : IClassFixture<
     [InlineData(MembershipSource.Mapped)]
     public async Task Recording_reads_and_writes_only_the_members_rows(MembershipSource memberships)
     {
-        var (tables, rules, access) = await AccessAsync(memberships, record: true);
         var member = large.MemberIds[1];
+        var (tables, shape, access) = await AccessAsync(memberships, member, record: true);
         NpgsqlParameter[] parameters =
         [
             Uuid(Guid.NewGuid()), Uuid(large.DefinitionIds[0]), Uuid(member), new NpgsqlParameter<decimal> { TypedValue = 100m },
@@ -86,7 +86,7 @@ public sealed class RouterQueryTest(LargeDatabaseFixture large) : IClassFixture<
             new NpgsqlParameter<MetricUnit> { TypedValue = MetricUnit.Kilogram }, new NpgsqlParameter<MetricKind> { TypedValue = MetricKind.OneRepMax },
         ];
 
-        AssertRoutedTo(member, nameof(RecordCommand), await ExplainAsync(RecordCommand.Sql(tables, rules), access, parameters));
+        AssertRoutedTo(member, nameof(RecordCommand), await ExplainAsync(RecordCommand.Sql(tables, shape), access, parameters));
     }
 
     [Fact]
@@ -158,14 +158,21 @@ public sealed class RouterQueryTest(LargeDatabaseFixture large) : IClassFixture<
     }
 
     // The gym's coach: granted beforehand by a host directory, or decided in the statement from the mapped memberships.
-    private async Task<(MetricSetsTables Tables, MembershipSql? Rules, StatementAccess Access)> AccessAsync(MembershipSource memberships, bool record)
+    private async Task<(MetricSetsTables Tables, AccessShape Shape, StatementAccess Access)> AccessAsync(MembershipSource memberships, Guid member, bool record)
     {
         await using var context = new TestDbContext(TestServer.Options<TestDbContext>(large.ConnectionString));
         var options = new MetricSetsOptions();
         ServiceScope.MapMemberships(options);
         var rules = memberships == MembershipSource.Mapped ? MembershipSql.Of(context.Model, options.Memberships) : null;
-        MetricAccessGrant[] grants = rules is not null ? [] : record ? [MetricAccessGrant.Everything] : [MetricAccessGrant.InOrganization(large.Gym)];
-        return (MetricSetsTables.Of(context), rules, new StatementAccess(MetricViewer.ForStaff(large.Coach, large.Gym), rules, grants));
+        var coach = MetricViewer.ForStaff(large.Coach, large.Gym);
+        var access = (rules, record) switch
+        {
+            (null, true) => StatementAccess.Decided(coach, [MetricAccessGrant.Everything]),
+            (null, false) => StatementAccess.ForMemberRead(coach, new UserId(member), rules, [MetricAccessGrant.InOrganization(large.Gym)]),
+            (_, true) => StatementAccess.ForRecording(coach, new UserId(member), rules),
+            (_, false) => StatementAccess.ForMemberRead(coach, new UserId(member), rules, []),
+        };
+        return (MetricSetsTables.Of(context), access.Shape, access);
     }
 
     private static NpgsqlParameter Uuid(Guid value) => new NpgsqlParameter<Guid> { TypedValue = value };
