@@ -26,7 +26,6 @@ internal static class HistoryQuery
               AND {tables.Plausible("mm", "d")}
             ORDER BY mm.recorded_at, mm.id
             LIMIT @p7) AS m ON true
-        ORDER BY m.recorded_at, m.id
         """;
 
     /// <summary>Reads the verdict and the page; the page is <see langword="null"/> when the definition does not exist.</summary>
@@ -58,7 +57,16 @@ internal static class HistoryQuery
             ],
             reader => (Defined: !reader.IsDBNull(StatementGrant.Count), Reading: ReadingColumns.Read(reader, StatementGrant.Count + 1, memberId, definitionId)),
             cancellationToken).ConfigureAwait(false);
-        return (grant, rows.Count == 0 || !rows[0].Defined ? null : [.. rows.Select(row => row.Reading).OfType<MetricReading>()]);
+        if (rows.Count == 0 || !rows[0].Defined)
+        {
+            return (grant, null);
+        }
+
+        // The keyset's order, kept in C# (an outer ORDER BY cost more to plan than the page); Guid.CompareTo orders as
+        // PostgreSQL orders uuid, so the cursor taken from the last item continues exactly where the page ends.
+        var page = rows.Select(row => row.Reading).OfType<MetricReading>().ToList();
+        page.Sort(static (x, y) => x.RecordedAt.CompareTo(y.RecordedAt) is var byTime and not 0 ? byTime : x.Id.CompareTo(y.Id));
+        return (grant, page);
     }
 
     /// <summary>Bounds within timestamptz's range that stand in for an open interval end.</summary>
