@@ -39,6 +39,44 @@ public sealed class MemberMetricReaderTest(DatabaseFixture database) : IClassFix
     }
 
     [Fact]
+    public async Task Last_values_and_history_pages_come_in_PostgreSQLs_order_of_time_then_id()
+    {
+        // Ties at one instant, with ids that differ in every group and byte (high bits set or not): the readers order in
+        // C#, which must agree with PostgreSQL's uuid order, or a history cursor would skip or repeat values.
+        var gym = await ReadScenario.CreateAsync(database);
+        var member = await gym.AddMemberAsync(database);
+        string[] ids =
+        [
+            "ffffffff-0000-7000-8000-000000000000", "7fffffff-ffff-7fff-bfff-ffffffffffff", "80000000-0000-7000-8000-000000000000",
+            "00000000-8000-7000-8000-000000000000", "00000000-7fff-7000-8000-000000000000", "00000000-0000-7fff-8000-000000000000",
+            "00000000-0000-7000-bfff-000000000000", "00000000-0000-7000-8000-800000000000", "00000000-0000-7000-8000-7fffffffffff",
+            "00000000-0000-7000-8000-0000000000ff", "00000000-0000-7000-8000-00000000ff00", "01000000-0000-7000-8000-000000000000",
+        ];
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
+        {
+            await gym.RecordAsync(member, gym.Squat, 100 + index, MetricUnit.Kilogram, index < 9 ? Day : Day * 2, new MemberMetricId(Guid.Parse(id)));
+        }
+
+        var stored = await database.ScalarAsync<string>(
+            "SELECT string_agg(id::text, ',' ORDER BY recorded_at DESC, id DESC) FROM member_metrics WHERE member_id = $1", member.Value);
+        var self = MetricViewer.ForMember(member);
+
+        var last = await gym.Scope.Reader.GetLastAsync(self, member, [gym.Squat.Id], ids.Length);
+        var history = new List<MetricReading>();
+        string? cursor = null;
+        do
+        {
+            var page = await gym.Scope.Reader.GetHistoryAsync(self, new MetricHistoryQuery(member, gym.Squat.Id) { PageSize = 5, Cursor = cursor });
+            history.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(stored, string.Join(',', last[gym.Squat.Id].Select(reading => reading.Id.Value.ToString("D"))));
+        Assert.Equal(stored, string.Join(',', history.AsEnumerable().Reverse().Select(reading => reading.Id.Value.ToString("D"))));
+    }
+
+    [Fact]
     public async Task Reads_of_an_empty_history_are_empty_not_errors()
     {
         var gym = await ReadScenario.CreateAsync(database);
