@@ -19,7 +19,7 @@ internal static class SetResolutionQuery
     public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
         WITH {StatementAccess.ForMember(shape, "@p2", viewerFacts: true)}
         SELECT {StatementGrant.Columns}, v.visible, s.name, s.member_user_id, s.workout_id, s.organization_id,
-               d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}
+               d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}, e.sort_order
         FROM access
         LEFT JOIN {tables.Sets} AS s ON access.granted AND s.id = @p1
         LEFT JOIN LATERAL (SELECT {StatementAccess.SetVisible(shape, "s")} AS visible) AS v ON true
@@ -31,7 +31,6 @@ internal static class SetResolutionQuery
             WHERE mm.member_id = @p2 AND mm.definition_id = d.id{tables.VisibleRows("mm")} AND {tables.Plausible("mm", "d")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
             LIMIT 1) AS m ON true
-        ORDER BY e.sort_order, d.id
         """;
 
     /// <summary>Reads the verdict and the set; the set is <see langword="null"/> when it does not exist.</summary>
@@ -45,11 +44,11 @@ internal static class SetResolutionQuery
             tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
             access,
             () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value)],
-            reader =>
+            (Result? Set, int Order) (reader) =>
             {
                 if (reader.IsDBNull(at + 1))
                 {
-                    return null;
+                    return (null, 0);
                 }
 
                 var owner = reader.IsDBNull(at + 2) ? reader.IsDBNull(at + 3)
@@ -59,7 +58,7 @@ internal static class SetResolutionQuery
                 var visible = reader.IsDBNull(at) ? (bool?)null : reader.GetBoolean(at);
                 if (reader.IsDBNull(at + 5))
                 {
-                    return new Result(default, visible, reader.GetString(at + 1), owner, []);
+                    return (new Result(default, visible, reader.GetString(at + 1), owner, []), 0);
                 }
 
                 var definitionId = new MetricDefinitionId(reader.GetGuid(at + 5));
@@ -70,15 +69,19 @@ internal static class SetResolutionQuery
                     reader.GetFieldValue<MetricUnit>(at + 8),
                     reader.GetFieldValue<MetricKind>(at + 9),
                     ReadingColumns.Read(reader, at + 10, memberId, definitionId));
-                return new Result(default, visible, reader.GetString(at + 1), owner, [row]);
+                return (new Result(default, visible, reader.GetString(at + 1), owner, [row]), reader.GetInt32(at + 10 + ReadingColumns.Count));
             },
             cancellationToken).ConfigureAwait(false);
 
-        if (rows.Count == 0 || rows[0] is not { } first)
+        if (rows.Count == 0 || rows[0].Set is not { } first)
         {
             return (grant, null);
         }
 
-        return (grant, first with { Grant = grant, Rows = [.. rows.SelectMany(row => row!.Rows)] });
+        // The set's order, kept in C#: an outer ORDER BY cost more to plan than the read (docs/performance.md). Guid.CompareTo
+        // orders as PostgreSQL orders uuid, for entries of equal sort order.
+        var entries = rows.SelectMany(row => row.Set!.Rows.Select(entry => (Entry: entry, row.Order))).ToList();
+        entries.Sort(static (x, y) => x.Order.CompareTo(y.Order) is var byOrder and not 0 ? byOrder : x.Entry.DefinitionId.CompareTo(y.Entry.DefinitionId));
+        return (grant, first with { Grant = grant, Rows = [.. entries.Select(entry => entry.Entry)] });
     }
 }
