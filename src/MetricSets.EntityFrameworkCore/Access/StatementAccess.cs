@@ -160,9 +160,12 @@ internal sealed class StatementAccess
             return $"access AS (SELECT {Granted}, false AS held, false AS viewer_staff, false AS viewer_role)";
         }
 
-        var facts = viewerFacts
-            ? $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AS viewer_staff, {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role"
-            : "false AS viewer_staff, false AS viewer_role";
+        // The viewer's roles for SetVisible. Without host grants, a staff check that held confirmed both, and one that did not
+        // refused the read; otherwise each is looked up, behind a parameter that folds it away for a viewer who cannot hold it.
+        var facts = !viewerFacts ? "false AS viewer_staff, false AS viewer_role"
+            : shape is { Check: AccessCheck.Staff, HostGrants: false } ? "true AS viewer_staff, true AS viewer_role"
+            : $"@viewer_staff AND {rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AS viewer_staff, "
+              + $"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role";
         if (check(rules) is not { } holds)
         {
             return viewerFacts
