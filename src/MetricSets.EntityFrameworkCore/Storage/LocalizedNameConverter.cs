@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,6 +18,11 @@ internal sealed class LocalizedNameConverter(string defaultLanguage)
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // The catalogue's few names come back on every set resolution, one per definition: each distinct text is parsed once
+    // (a name is immutable). Bounded, so texts written by other tools cannot grow it without limit.
+    private const int MaxParsed = 4096;
+    private static readonly ConcurrentDictionary<(string Json, string DefaultLanguage), LocalizedName> Parsed = new();
+
     internal static string Write(LocalizedName name)
     {
         using var buffer = new MemoryStream();
@@ -35,6 +41,24 @@ internal sealed class LocalizedNameConverter(string defaultLanguage)
     }
 
     internal static LocalizedName Read(string json, string defaultLanguage)
+    {
+        var key = (json, defaultLanguage);
+        if (Parsed.TryGetValue(key, out var name))
+        {
+            return name;
+        }
+
+        name = Parse(json, defaultLanguage);
+        if (Parsed.Count >= MaxParsed)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed[key] = name;
+        return name;
+    }
+
+    private static LocalizedName Parse(string json, string defaultLanguage)
     {
         using var document = JsonDocument.Parse(json);
         var texts = document.RootElement.EnumerateObject()
