@@ -24,6 +24,7 @@ internal sealed class MembershipSql
     private readonly string _role;
     private readonly string _active;
     private readonly string _workoutOrganization;
+    private readonly string _distinct;
 
     private MembershipSql(IModel model, MetricSetsMembershipTable mapping)
     {
@@ -35,7 +36,8 @@ internal sealed class MembershipSql
         _workoutOrganization = mapping.WorkoutOrganizationColumn is { } column
             ? $"(SELECT w.{SqlText.Quote(column)} FROM {tables.Workouts.Name} AS w WHERE w.{tables.Workouts.Key} = {{0}})"
             : "NULL::uuid";
-        Key = string.Join('|', _table, _user, _organization, _role, StaffRoles, MemberRoles, _active, _workoutOrganization);
+        _distinct = HasOneMemberRowPerUser(model, mapping) ? string.Empty : "DISTINCT ";
+        Key = string.Join('|', _table, _user, _organization, _role, StaffRoles, MemberRoles, _active, _workoutOrganization, _distinct);
     }
 
     /// <summary>Gets a text that tells two mappings apart, for caching the statements written with them.</summary>
@@ -71,9 +73,13 @@ internal sealed class MembershipSql
     public string Holds(string user, string organization, string roles) =>
         $"EXISTS (SELECT 1 FROM {_table} AS ms WHERE ms.{_user} = {user} AND ms.{_organization} = {organization} AND ms.{_role}::text IN ({roles}){_active})";
 
-    /// <summary>A query of one column, <c>member_id</c>: the active members of <paramref name="organization"/>.</summary>
+    /// <summary>
+    /// A query of one column, <c>member_id</c>: the active members of <paramref name="organization"/>, each once. It says
+    /// <c>DISTINCT</c> unless the model promises one member row per user and organization, because the duplicate
+    /// elimination reads the memberships in user order, the whole primary key instead of the organization's entries.
+    /// </summary>
     public string ActiveMembers(string organization) =>
-        $"SELECT DISTINCT ms.{_user} AS member_id FROM {_table} AS ms WHERE ms.{_organization} = {organization} AND ms.{_role}::text IN ({MemberRoles}){_active}";
+        $"SELECT {_distinct}ms.{_user} AS member_id FROM {_table} AS ms WHERE ms.{_organization} = {organization} AND ms.{_role}::text IN ({MemberRoles}){_active}";
 
     /// <summary>
     /// A scalar: how many active membership rows <paramref name="organization"/> has, counted up to
@@ -85,4 +91,22 @@ internal sealed class MembershipSql
 
     /// <summary>A scalar: the organization of the workout <paramref name="workout"/> (a SQL expression), NULL when unknown.</summary>
     public string WorkoutOrganization(string workout) => string.Format(System.Globalization.CultureInfo.InvariantCulture, _workoutOrganization, workout);
+
+    // Whether the entity's model promises at most one member row per user and organization: a key or unfiltered unique
+    // index within the user and organization columns, or the role column too when only one role makes a member.
+    private static bool HasOneMemberRowPerUser(IModel model, MetricSetsMembershipTable mapping)
+    {
+        if (mapping.EntityType is not { } type || model.FindEntityType(type) is not { } entity || entity.GetTableName() is not { } name)
+        {
+            return false;
+        }
+
+        var table = StoreObjectIdentifier.Table(name, entity.GetSchema());
+        HashSet<string> columns = mapping.MemberRoles.Count == 1
+            ? [mapping.UserColumn, mapping.OrganizationColumn, mapping.RoleColumn]
+            : [mapping.UserColumn, mapping.OrganizationColumn];
+        return entity.GetKeys().Select(key => key.Properties)
+            .Concat(entity.GetIndexes().Where(index => index.IsUnique && index.GetFilter() is null).Select(index => index.Properties))
+            .Any(unique => unique.All(property => property.GetColumnName(table) is { } column && columns.Contains(column)));
+    }
 }
