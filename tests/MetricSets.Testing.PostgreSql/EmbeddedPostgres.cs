@@ -170,23 +170,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
         }
 
-        // A standby needs max_connections and max_wal_senders no lower than its primary's, so every server gets the
-        // same settings. hot_standby matters only where standby.signal exists.
-        var port = Loopback.FreePort();
-        var serverOptions = string.Join(
-            ' ',
-            $"-p {port.ToString(CultureInfo.InvariantCulture)}",
-            "-c listen_addresses=127.0.0.1",
-            $"-k {root}",
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-            "-c max_connections=200 -c shared_buffers=256MB",
-            ReplicationOptions);
         var pgCtl = Path.Combine(place.BinDirectory, "pg_ctl");
-        await Command.RunAsync(
-            pgCtl,
-            ["-D", dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"],
-            ServerUser,
-            cancellationToken).ConfigureAwait(false);
+        var (port, serverOptions) = await StartOnFreePortAsync(pgCtl, dataDirectory, root, cancellationToken).ConfigureAwait(false);
 
         // A throwaway cluster's lease is its directory, which only disposal removes (last); a kept cluster's is a file
         // of its own, removed once the server is stopped.
@@ -204,6 +189,45 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             Command.Line(pgCtl, ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], ServerUser),
             cancellationToken).ConfigureAwait(false);
         return new EmbeddedPostgres(place, lease, port, serverOptions, primary, watchdog);
+    }
+
+    // Starts the server on a port that was free a moment ago. Another cluster of the same test run can take that port in
+    // between (the suite starts and restarts many at once), so a start that failed to bind is tried again on another port;
+    // any other failure is reported with the end of the server's log.
+    private static async Task<(int Port, string ServerOptions)> StartOnFreePortAsync(string pgCtl, string dataDirectory, string root, CancellationToken cancellationToken)
+    {
+        var log = Path.Combine(root, "server.log");
+        for (var attempt = 1; ; attempt++)
+        {
+            // A standby needs max_connections and max_wal_senders no lower than its primary's, so every server gets the
+            // same settings. hot_standby matters only where standby.signal exists.
+            var port = Loopback.FreePort();
+            var serverOptions = string.Join(
+                ' ',
+                $"-p {port.ToString(CultureInfo.InvariantCulture)}",
+                "-c listen_addresses=127.0.0.1",
+                $"-k {root}",
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                "-c max_connections=200 -c shared_buffers=256MB",
+                ReplicationOptions);
+            try
+            {
+                await Command.RunAsync(pgCtl, ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o", serverOptions, "start"], ServerUser, cancellationToken)
+                    .ConfigureAwait(false);
+                return (port, serverOptions);
+            }
+            catch (InvalidOperationException failure)
+            {
+                var serverLog = File.Exists(log) ? await File.ReadAllTextAsync(log, cancellationToken).ConfigureAwait(false) : string.Empty;
+                if (attempt < 3 && serverLog.Contains("could not bind", StringComparison.Ordinal))
+                {
+                    File.Delete(log);
+                    continue;
+                }
+
+                throw new InvalidOperationException($"{failure.Message}{Environment.NewLine}The end of the server's log:{Environment.NewLine}{serverLog[^Math.Min(serverLog.Length, 2000)..]}", failure);
+            }
+        }
     }
 
     /// <summary>
