@@ -85,7 +85,7 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
         }
 
         var recordedIn = await RecordForMemberAsync(actor, memberId, source, cancellationToken).ConfigureAwait(false);
-        return (StatementAccess.Decided(actor, [MetricAccessGrant.Everything]), recordedIn);
+        return (StatementAccess.Everything(actor), recordedIn);
     }
 
     /// <summary>Logs the statement's refusal of a recording and returns the error it answers with.</summary>

@@ -28,12 +28,12 @@ internal sealed class StatementAccess
     private readonly bool _grantsEverything;
     private readonly Guid[] _grantedIn;
 
-    private StatementAccess(MetricViewer viewer, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants, bool everything, bool staffMayGrant, AccessCheck check)
+    private StatementAccess(MetricViewer viewer, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants, bool everything, bool checkMayGrant, AccessCheck check)
     {
         _viewer = viewer;
         _grantsEverything = everything || grants.Any(grant => grant.Organization is null);
         _grantedIn = [.. grants.Where(grant => grant.Organization is not null).Select(grant => grant.Organization!.Value.Value).Distinct()];
-        var checkNeeded = rules is not null && !_grantsEverything && staffMayGrant;
+        var checkNeeded = rules is not null && !_grantsEverything && checkMayGrant;
         Shape = new AccessShape(rules, checkNeeded ? check : AccessCheck.None, checkNeeded && _grantedIn.Length > 0);
     }
 
@@ -45,11 +45,11 @@ internal sealed class StatementAccess
     /// needs both memberships confirmed in the statement.
     /// </summary>
     public static StatementAccess ForMemberRead(MetricViewer viewer, UserId member, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants) =>
-        new(viewer, rules, grants, everything: rules is not null && viewer.UserId == member, staffMayGrant: IsStaff(viewer), AccessCheck.Staff);
+        new(viewer, rules, grants, everything: rules is not null && viewer.UserId == member, checkMayGrant: IsStaff(viewer), AccessCheck.Staff);
 
     /// <summary>The access of a read of <paramref name="organization"/> as a whole: its staff, confirmed in the statement.</summary>
     public static StatementAccess ForOrganizationRead(MetricViewer viewer, OrganizationId organization, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants) =>
-        new(viewer, rules, grants, everything: false, staffMayGrant: IsStaff(viewer) && viewer.OrganizationId == organization, AccessCheck.Staff);
+        new(viewer, rules, grants, everything: false, checkMayGrant: IsStaff(viewer) && viewer.OrganizationId == organization, AccessCheck.Staff);
 
     /// <summary>
     /// The access of <paramref name="actor"/> recording for <paramref name="member"/> under the mapped memberships' default
@@ -63,20 +63,20 @@ internal sealed class StatementAccess
             rules,
             [],
             everything: self && actor.OrganizationId is null,
-            staffMayGrant: self || IsStaff(actor),
+            checkMayGrant: self || IsStaff(actor),
             self ? AccessCheck.Role : AccessCheck.Staff);
     }
 
-    /// <summary>An access C# decided in full: <paramref name="grants"/>, and nothing for the statement to look up.</summary>
-    public static StatementAccess Decided(MetricViewer viewer, IReadOnlyList<MetricAccessGrant> grants) =>
-        new(viewer, rules: null, grants, everything: false, staffMayGrant: false, AccessCheck.None);
+    /// <summary>An access C# decided in full, granting everything: nothing for the statement to look up.</summary>
+    public static StatementAccess Everything(MetricViewer viewer) =>
+        new(viewer, rules: null, [], everything: true, checkMayGrant: false, AccessCheck.None);
 
     /// <summary>
     /// The <c>access</c> CTE of a read of <paramref name="member"/>'s values (a SQL expression); with
     /// <paramref name="viewerFacts"/>, its row also carries the viewer's roles that <see cref="SetVisible"/> needs.
     /// </summary>
     public static string ForMember(AccessShape shape, string member, bool viewerFacts = false) =>
-        Cte(shape, "@viewer_org", viewerFacts, rules => shape.Check switch
+        Cte(shape, "@viewer_org", viewerFacts ? ViewerFacts : NoFacts, rules => shape.Check switch
         {
             AccessCheck.Staff => $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}",
             _ => null,
@@ -84,7 +84,7 @@ internal sealed class StatementAccess
 
     /// <summary>The <c>access</c> CTE of a read of <paramref name="organization"/> as a whole (a SQL expression).</summary>
     public static string ForOrganization(AccessShape shape, string organization) =>
-        Cte(shape, organization, viewerFacts: false, rules => shape.Check switch
+        Cte(shape, organization, NoFacts, rules => shape.Check switch
         {
             AccessCheck.Staff => rules.Holds("@viewer_id", organization, rules.StaffRoles),
             _ => null,
@@ -92,7 +92,7 @@ internal sealed class StatementAccess
 
     /// <summary>The <c>access</c> CTE of recording a value for <paramref name="member"/> (a SQL expression).</summary>
     public static string ForRecording(AccessShape shape, string member) =>
-        Cte(shape, "@viewer_org", viewerFacts: false, rules => shape.Check switch
+        Cte(shape, "@viewer_org", NoFacts, rules => shape.Check switch
         {
             AccessCheck.Staff => $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}",
             AccessCheck.Role => rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole),
@@ -129,9 +129,9 @@ internal sealed class StatementAccess
             return new(granted, _grantsEverything ? null : _grantedIn);
         }
 
-        // A check is only made in the organization the viewer acts in (and reads, for an organization).
-        var checkedIn = _viewer.OrganizationId!.Value.Value;
-        return new(granted, _grantedIn.Contains(checkedIn) ? _grantedIn : [.. _grantedIn, checkedIn]);
+        // A check is only made in the organization the viewer acts in (and reads, for an organization); listed twice when a
+        // host's grant named it too, which changes nothing.
+        return new(granted, [.. _grantedIn, _viewer.OrganizationId!.Value.Value]);
     }
 
     /// <summary>The statement's access parameters, appended after its own positional ones.</summary>
@@ -150,25 +150,33 @@ internal sealed class StatementAccess
     // The viewer acts as staff when they claim the role in an organization; the statement confirms it.
     private static bool IsStaff(MetricViewer viewer) => viewer is { Role: ViewerRole.Staff, OrganizationId: not null };
 
+    // No viewer's roles: the statement does not ask for them.
+    private static (string Columns, bool LooksUp) NoFacts(AccessShape shape, MembershipSql rules) => ("false AS viewer_staff, false AS viewer_role", false);
+
+    // The viewer's roles for SetVisible. Without host grants, a staff check that held confirmed both, and one that did not
+    // refused the read; otherwise each is looked up, behind a parameter that folds it away for a viewer who cannot hold it.
+    private static (string Columns, bool LooksUp) ViewerFacts(AccessShape shape, MembershipSql rules) =>
+        shape is { Check: AccessCheck.Staff, HostGrants: false }
+            ? ("true AS viewer_staff, true AS viewer_role", false)
+            : ($"@viewer_staff AND {rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AS viewer_staff, "
+               + $"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role", true);
+
     // The access row: what C# decided, or the shape's check (one EXISTS per fact) made in the organization acted in and
     // added to the host handlers' grants; held says whether the check held. A row with a subquery is MATERIALIZED so
-    // PostgreSQL plans each probe once, not once per place the row's columns are used.
-    private static string Cte(AccessShape shape, string organization, bool viewerFacts, Func<MembershipSql, string?> check)
+    // PostgreSQL plans each probe once, not once per place the row's columns are used; a row without one is inlined, so
+    // PostgreSQL folds its parameters into the read (and drops the roles no one asked for).
+    private static string Cte(
+        AccessShape shape, string organization, Func<AccessShape, MembershipSql, (string Columns, bool LooksUp)> viewerFacts, Func<MembershipSql, string?> check)
     {
         if (shape.Rules is not { } rules)
         {
             return $"access AS (SELECT {Granted}, false AS held, false AS viewer_staff, false AS viewer_role)";
         }
 
-        // The viewer's roles for SetVisible. Without host grants, a staff check that held confirmed both, and one that did not
-        // refused the read; otherwise each is looked up, behind a parameter that folds it away for a viewer who cannot hold it.
-        var facts = !viewerFacts ? "false AS viewer_staff, false AS viewer_role"
-            : shape is { Check: AccessCheck.Staff, HostGrants: false } ? "true AS viewer_staff, true AS viewer_role"
-            : $"@viewer_staff AND {rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AS viewer_staff, "
-              + $"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role";
+        var (facts, looksUp) = viewerFacts(shape, rules);
         if (check(rules) is not { } holds)
         {
-            return viewerFacts
+            return looksUp
                 ? $"access AS MATERIALIZED (SELECT {Granted}, false AS held, {facts})"
                 : $"access AS (SELECT {Granted}, false AS held, {facts})";
         }

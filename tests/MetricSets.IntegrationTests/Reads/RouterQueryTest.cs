@@ -167,7 +167,7 @@ public sealed class RouterQueryTest(LargeDatabaseFixture large) : IClassFixture<
         var coach = MetricViewer.ForStaff(large.Coach, large.Gym);
         var access = (rules, record) switch
         {
-            (null, true) => StatementAccess.Decided(coach, [MetricAccessGrant.Everything]),
+            (null, true) => StatementAccess.Everything(coach),
             (null, false) => StatementAccess.ForMemberRead(coach, new UserId(member), rules, [MetricAccessGrant.InOrganization(large.Gym)]),
             (_, true) => StatementAccess.ForRecording(coach, new UserId(member), rules),
             (_, false) => StatementAccess.ForMemberRead(coach, new UserId(member), rules, []),
