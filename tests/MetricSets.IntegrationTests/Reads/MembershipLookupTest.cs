@@ -48,6 +48,19 @@ public sealed class MembershipLookupTest(DatabaseFixture database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_staff_resolution_of_an_organizations_set_looks_up_only_the_check()
+    {
+        var (gym, member) = await GymAsync();
+        var set = await gym.Scope.Sets.CreateAsync(gym.CoachView, MetricOwner.ForOrganization(gym.Gym), "Benchmarks", [gym.Squat.Id]);
+
+        var (lookups, resolved) = await LookupsAsync(gym, () => gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(set.Id, member)));
+
+        // The check that held confirmed the coach's roles, which the set's visibility needs: they are not looked up again.
+        Assert.Equal(2, lookups);
+        Assert.Equal(105m, resolved.Metrics.Single().Latest?.Value.Amount);
+    }
+
+    [Fact]
     public async Task A_staff_read_of_a_member_who_left_is_refused_by_the_lookup()
     {
         var (gym, member) = await GymAsync();

@@ -1,5 +1,6 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.IntegrationTests.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Security;
@@ -38,10 +39,12 @@ public sealed class ProvenanceTest
         Assert.DoesNotContain("member_metrics.organization_id uuid", await CatalogSnapshot.ColumnsAsync(connectionString));
     }
 
-    [Fact]
-    public async Task Every_write_records_the_organization_it_was_made_in()
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task Every_write_records_the_organization_it_was_made_in(MembershipSource memberships)
     {
-        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Track);
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Track, memberships);
 
         var byCoachA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 3);
         var selfInA = await gym.Scope.Recorder.RecordAsync(
@@ -64,11 +67,13 @@ public sealed class ProvenanceTest
     }
 
     [Theory]
-    [InlineData(MemberMetricProvenance.Track)]
-    [InlineData(MemberMetricProvenance.Restrict)]
-    public async Task No_read_tells_one_organizations_staff_where_else_the_member_trains(MemberMetricProvenance provenance)
+    [InlineData(MemberMetricProvenance.Track, MembershipSource.Directory)]
+    [InlineData(MemberMetricProvenance.Restrict, MembershipSource.Directory)]
+    [InlineData(MemberMetricProvenance.Track, MembershipSource.Mapped)]
+    [InlineData(MemberMetricProvenance.Restrict, MembershipSource.Mapped)]
+    public async Task No_read_tells_one_organizations_staff_where_else_the_member_trains(MemberMetricProvenance provenance, MembershipSource memberships)
     {
-        var gym = await TwoGyms.CreateAsync(provenance);
+        var gym = await TwoGyms.CreateAsync(provenance, memberships);
         var selfInA = await gym.Scope.Recorder.RecordAsync(
             MetricViewer.ForMember(gym.Both, gym.A), new(gym.Both, gym.Squat.Id, MetricValue.Of(101, MetricUnit.Kilogram)));
         var set = await gym.Scope.Sets.CreateAsync(gym.CoachBView, MetricOwner.ForOrganization(gym.B), "B's benchmarks", [gym.Squat.Id]);
@@ -86,6 +91,45 @@ public sealed class ProvenanceTest
         };
 
         Assert.All(readings, reading => Assert.Equal((selfInA.Id, (OrganizationId?)null), (reading!.Id, reading.RecordedIn)));
+    }
+
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task A_hosts_grant_in_another_organization_adds_its_values_to_the_default_rules(MembershipSource memberships)
+    {
+        GrantIn? grant = null;
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict, memberships, services => services.AddSingleton<IMetricAccessHandler>(_ => grant!));
+        grant = new GrantIn(gym.CoachA.UserId, gym.B);
+        var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 2);
+        var inB = await gym.RecordAsync(gym.CoachB, gym.Both, 110, Day);
+
+        var history = await gym.Scope.Reader.GetHistoryAsync(gym.CoachAView, new MetricHistoryQuery(gym.Both, gym.Squat.Id));
+
+        Assert.Equal([(inA.Id, gym.A), (inB.Id, gym.B)], history.Items.Select(reading => (reading.Id, reading.RecordedIn!.Value)));
+    }
+
+    [Theory]
+    [InlineData(MembershipSource.Directory)]
+    [InlineData(MembershipSource.Mapped)]
+    public async Task When_the_default_rules_refuse_a_hosts_grant_alone_decides_what_is_read_and_disclosed(MembershipSource memberships)
+    {
+        GrantIn? grant = null;
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict, memberships, services => services.AddSingleton<IMetricAccessHandler>(_ => grant!));
+        grant = new GrantIn(gym.CoachA.UserId, gym.B);
+        var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 3);
+        var selfInA = await gym.Scope.Recorder.RecordAsync(
+            MetricViewer.ForMember(gym.Both, gym.A),
+            new(gym.Both, gym.Squat.Id, MetricValue.Of(105, MetricUnit.Kilogram)) { RecordedAt = gym.Scope.Clock.GetCurrentInstant() - (Day * 2) });
+        var inB = await gym.RecordAsync(gym.CoachB, gym.Both, 110, Day);
+        gym.Scope.Directory.RemoveMember(gym.Both, gym.A);
+
+        // A's coach no longer reads the member as A's staff: B's grant reads B's value and the member's self-report, and
+        // never says the self-report was made in A.
+        var history = await gym.Scope.Reader.GetHistoryAsync(gym.CoachAView, new MetricHistoryQuery(gym.Both, gym.Squat.Id));
+
+        Assert.DoesNotContain(inA.Id, history.Items.Select(reading => reading.Id));
+        Assert.Equal([(selfInA.Id, (OrganizationId?)null), (inB.Id, gym.B)], history.Items.Select(reading => (reading.Id, reading.RecordedIn)));
     }
 
     [Fact]
@@ -140,4 +184,18 @@ public sealed class ProvenanceTest
     }
 
     /// <summary>Two gyms with a coach each and a member who belongs to both.</summary>
+
+    /// <summary>A host's rule: <paramref name="viewer"/> reads members' values in <paramref name="organization"/>, whatever the memberships say.</summary>
+    private sealed class GrantIn(UserId viewer, OrganizationId organization) : IMetricAccessHandler
+    {
+        public ValueTask HandleAsync(MetricAccessContext context, CancellationToken cancellationToken)
+        {
+            if (context.Viewer.UserId == viewer && context.Request.Operation == MetricOperation.ReadValues)
+            {
+                context.Succeed(MetricAccessGrant.InOrganization(organization));
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
 }

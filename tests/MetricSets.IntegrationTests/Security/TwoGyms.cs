@@ -1,10 +1,14 @@
 using MetricSets.EntityFrameworkCore;
 using MetricSets.IntegrationTests.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace MetricSets.IntegrationTests.Security;
 
-/// <summary>Two gyms, A and B, a member of both, a coach of each, and a squat definition, over a database of the given provenance.</summary>
+/// <summary>
+/// Two gyms, A and B, a member of both, a coach of each, and a squat definition, over a database of the given provenance,
+/// the memberships told to the library by its directory or mapped from the database.
+/// </summary>
 public sealed class TwoGyms
 {
     public required DatabaseFixture Database { get; init; }
@@ -27,10 +31,11 @@ public sealed class TwoGyms
 
     public MetricViewer CoachBView => CoachB;
 
-    public static async Task<TwoGyms> CreateAsync(MemberMetricProvenance provenance)
+    public static async Task<TwoGyms> CreateAsync(
+        MemberMetricProvenance provenance, MembershipSource memberships = MembershipSource.Directory, Action<IServiceCollection>? services = null)
     {
         var database = DatabaseFixture.Attach(await TestServer.CreateDatabaseAsync($"metricsets_{provenance}", provenance));
-        var scope = new ServiceScope(database.ConnectionString, provenance: provenance);
+        var scope = new ServiceScope(database.ConnectionString, provenance: provenance, services: services, memberships: memberships);
         var a = await database.AddOrganizationAsync();
         var b = await database.AddOrganizationAsync();
         var both = await database.AddUserAsync();
