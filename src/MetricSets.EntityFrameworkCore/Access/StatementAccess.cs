@@ -28,12 +28,12 @@ internal sealed class StatementAccess
     private readonly bool _grantsEverything;
     private readonly Guid[] _grantedIn;
 
-    private StatementAccess(MetricViewer viewer, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants, bool everything, bool checkMayGrant, AccessCheck check)
+    private StatementAccess(MetricViewer viewer, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants, bool everything, AccessCheck check)
     {
         _viewer = viewer;
         _grantsEverything = everything || grants.Any(grant => grant.Organization is null);
         _grantedIn = [.. grants.Where(grant => grant.Organization is not null).Select(grant => grant.Organization!.Value.Value).Distinct()];
-        var checkNeeded = rules is not null && !_grantsEverything && checkMayGrant;
+        var checkNeeded = rules is not null && !_grantsEverything && check != AccessCheck.None;
         Shape = new AccessShape(rules, checkNeeded ? check : AccessCheck.None, checkNeeded && _grantedIn.Length > 0);
     }
 
@@ -45,11 +45,11 @@ internal sealed class StatementAccess
     /// needs both memberships confirmed in the statement.
     /// </summary>
     public static StatementAccess ForMemberRead(MetricViewer viewer, UserId member, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants) =>
-        new(viewer, rules, grants, everything: rules is not null && viewer.UserId == member, checkMayGrant: IsStaff(viewer), AccessCheck.Staff);
+        new(viewer, rules, grants, everything: rules is not null && viewer.UserId == member, IsStaff(viewer) ? AccessCheck.Staff : AccessCheck.None);
 
     /// <summary>The access of a read of <paramref name="organization"/> as a whole: its staff, confirmed in the statement.</summary>
     public static StatementAccess ForOrganizationRead(MetricViewer viewer, OrganizationId organization, MembershipSql? rules, IReadOnlyList<MetricAccessGrant> grants) =>
-        new(viewer, rules, grants, everything: false, checkMayGrant: IsStaff(viewer) && viewer.OrganizationId == organization, AccessCheck.Staff);
+        new(viewer, rules, grants, everything: false, IsStaff(viewer) && viewer.OrganizationId == organization ? AccessCheck.Staff : AccessCheck.None);
 
     /// <summary>
     /// The access of <paramref name="actor"/> recording for <paramref name="member"/> under the mapped memberships' default
@@ -63,13 +63,12 @@ internal sealed class StatementAccess
             rules,
             [],
             everything: self && actor.OrganizationId is null,
-            checkMayGrant: self || IsStaff(actor),
-            self ? AccessCheck.Role : AccessCheck.Staff);
+            self ? AccessCheck.Role : IsStaff(actor) ? AccessCheck.Staff : AccessCheck.None);
     }
 
     /// <summary>An access C# decided in full, granting everything: nothing for the statement to look up.</summary>
     public static StatementAccess Everything(MetricViewer viewer) =>
-        new(viewer, rules: null, [], everything: true, checkMayGrant: false, AccessCheck.None);
+        new(viewer, rules: null, [], everything: true, AccessCheck.None);
 
     /// <summary>
     /// The <c>access</c> CTE of a read of <paramref name="member"/>'s values (a SQL expression); with
