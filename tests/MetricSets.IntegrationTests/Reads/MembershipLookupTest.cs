@@ -36,6 +36,20 @@ public sealed class MembershipLookupTest(DatabaseFixture database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_member_recording_for_someone_else_is_refused_without_a_lookup()
+    {
+        var (gym, member) = await GymAsync();
+        var other = await gym.AddMemberAsync(database);
+        var request = new RecordMetricRequest(member, gym.Squat.Id, MetricValue.Of(150m, MetricUnit.Kilogram)) { Source = MetricSource.CoachInput };
+
+        var (lookups, error) = await LookupsAsync(
+            gym, () => Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Recorder.RecordAsync(MetricViewer.ForMember(other, gym.Gym), request)));
+
+        Assert.Equal(0, lookups);
+        Assert.Equal(MetricEntity.Member, error.Entity);
+    }
+
+    [Fact]
     public async Task A_staff_read_probes_the_memberships_once_per_fact()
     {
         var (gym, member) = await GymAsync();
