@@ -98,9 +98,7 @@ public sealed class ProvenanceTest
     [InlineData(MembershipSource.Mapped)]
     public async Task A_hosts_grant_in_another_organization_adds_its_values_to_the_default_rules(MembershipSource memberships)
     {
-        GrantIn? grant = null;
-        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict, memberships, services => services.AddSingleton<IMetricAccessHandler>(_ => grant!));
-        grant = new GrantIn(gym.CoachA.UserId, gym.B);
+        var gym = await GymsWhereCoachAIsGrantedBAsync(memberships);
         var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 2);
         var inB = await gym.RecordAsync(gym.CoachB, gym.Both, 110, Day);
 
@@ -114,9 +112,7 @@ public sealed class ProvenanceTest
     [InlineData(MembershipSource.Mapped)]
     public async Task When_the_default_rules_refuse_a_hosts_grant_alone_decides_what_is_read_and_disclosed(MembershipSource memberships)
     {
-        GrantIn? grant = null;
-        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict, memberships, services => services.AddSingleton<IMetricAccessHandler>(_ => grant!));
-        grant = new GrantIn(gym.CoachA.UserId, gym.B);
+        var gym = await GymsWhereCoachAIsGrantedBAsync(memberships);
         var inA = await gym.RecordAsync(gym.CoachA, gym.Both, 100, Day * 3);
         var selfInA = await gym.Scope.Recorder.RecordAsync(
             MetricViewer.ForMember(gym.Both, gym.A),
@@ -184,6 +180,15 @@ public sealed class ProvenanceTest
     }
 
     /// <summary>Two gyms with a coach each and a member who belongs to both.</summary>
+
+    // Two gyms, and a host rule that lets A's coach read members' values in B.
+    private static async Task<TwoGyms> GymsWhereCoachAIsGrantedBAsync(MembershipSource memberships)
+    {
+        GrantIn? grant = null;
+        var gym = await TwoGyms.CreateAsync(MemberMetricProvenance.Restrict, memberships, services => services.AddSingleton<IMetricAccessHandler>(_ => grant!));
+        grant = new GrantIn(gym.CoachA.UserId, gym.B);
+        return gym;
+    }
 
     /// <summary>A host's rule: <paramref name="viewer"/> reads members' values in <paramref name="organization"/>, whatever the memberships say.</summary>
     private sealed class GrantIn(UserId viewer, OrganizationId organization) : IMetricAccessHandler
