@@ -293,6 +293,33 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
     private static NpgsqlParameter Uuids(Guid[] values) =>
         new NpgsqlParameter<Guid[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
+    [Fact]
+    public async Task The_access_row_is_inlined_when_it_looks_nothing_up_and_probes_each_fact_once_for_staff()
+    {
+        await using var context = new TestDbContext(TestServer.Options<TestDbContext>(large.ConnectionString));
+        var options = new MetricSetsOptions();
+        ServiceScope.MapMemberships(options);
+        var (tables, rules) = (MetricSetsTables.Of(context), MembershipSql.Of(context.Model, options.Memberships));
+        var member = new UserId(large.MemberIds[0]);
+        var self = StatementAccess.ForMemberRead(MetricViewer.ForMember(member), member, rules, []);
+        var staff = StatementAccess.ForMemberRead(MetricViewer.ForStaff(large.Coach, large.Gym), member, rules, []);
+        NpgsqlParameter[] Latest() => [Uuid(member.Value), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 1 }];
+
+        var selfPlan = await ExplainAsync(LastValuesQuery.Sql(tables, self.Shape), self.Parameters(), Latest());
+        var staffPlan = await ExplainAsync(LastValuesQuery.Sql(tables, staff.Shape), staff.Parameters(), Latest());
+        var staffSetPlan = await ExplainAsync(SetResolutionQuery.Sql(tables, staff.Shape), staff.Parameters(), Uuid(large.SetId), Uuid(member.Value));
+
+        // The member themself: no access row to materialize, no membership read.
+        Assert.Equal((0, 0), (Count(selfPlan, "CTE access"), Count(selfPlan, " on memberships ")));
+
+        // Staff: one materialized row, the viewer's staff role and the member's membership probed once each; set resolution
+        // adds only the set's visibility (the owner's membership), not the viewer's roles again.
+        Assert.Equal((1, 2), (Count(staffPlan, "CTE access"), Count(staffPlan, " on memberships ")));
+        Assert.Equal((1, 3), (Count(staffSetPlan, "CTE access"), Count(staffSetPlan, " on memberships ")));
+
+        static int Count(string plan, string text) => (plan.Length - plan.Replace(text, string.Empty, StringComparison.Ordinal).Length) / text.Length;
+    }
+
     private async Task<string> ExplainAsync(string sql, NpgsqlParameter[] access, params NpgsqlParameter[] parameters)
     {
         var plan = await large.ExplainAsync(sql, access, parameters);
