@@ -1,4 +1,3 @@
-using System.Data.Common;
 using MetricSets.EntityFrameworkCore.Queries;
 using Npgsql;
 
@@ -117,12 +116,12 @@ internal sealed class StatementAccess
               """;
 
     /// <summary>
-    /// Reads the statement's verdict from the current row (<see cref="StatementGrant.Columns"/>): whether it granted, and
-    /// the organizations it granted in, which C# knows from the grants it sent and whether the statement's check held.
+    /// The statement's verdict from its two columns (<see cref="StatementGrant.Columns"/>): whether it
+    /// <paramref name="granted"/>, and the organizations it granted in, which C# knows from the grants it sent and whether
+    /// the statement's check <paramref name="held"/>.
     /// </summary>
-    public StatementGrant ReadGrant(DbDataReader reader)
+    public StatementGrant Verdict(bool granted, bool held)
     {
-        var (granted, held) = (reader.GetBoolean(0), reader.GetBoolean(1));
         if (Shape.Check == AccessCheck.None || !held)
         {
             return new(granted, _grantsEverything ? null : _grantedIn);

@@ -3,7 +3,7 @@ namespace MetricSets.EntityFrameworkCore.Access;
 /// <summary>
 /// A statement's access verdict: whether the read was granted, and the organizations the grants were made in
 /// (<see langword="null"/> for a grant of everything). The statement returns two booleans, its first two columns
-/// (<see cref="Columns"/>); <see cref="StatementAccess.ReadGrant"/> knows the rest from what it sent.
+/// (<see cref="Columns"/>); <see cref="StatementAccess.Verdict"/> knows the rest from what it sent.
 /// </summary>
 internal readonly record struct StatementGrant(bool Granted, Guid[]? GrantedIn)
 {

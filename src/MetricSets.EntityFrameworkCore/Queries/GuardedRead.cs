@@ -21,9 +21,11 @@ internal static class GuardedRead
             context,
             sql,
             () => [.. parameters(), .. access.Parameters()],
-            reader => (Grant: access.ReadGrant(reader), Row: reader.GetBoolean(0) ? read(reader) : default!),
+            reader => (Granted: reader.GetBoolean(0), Held: reader.GetBoolean(1), Row: reader.GetBoolean(0) ? read(reader) : default!),
             cancellationToken).ConfigureAwait(false);
-        var grant = rows[0].Grant;
+
+        // Every row carries the verdict; the first one is read.
+        var grant = access.Verdict(rows[0].Granted, rows[0].Held);
         return (grant, grant.Granted ? [.. rows.Select(row => row.Row)] : []);
     }
 }
