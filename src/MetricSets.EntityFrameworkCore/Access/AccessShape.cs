@@ -7,6 +7,9 @@ namespace MetricSets.EntityFrameworkCore.Access;
 /// </summary>
 internal readonly record struct AccessShape(MembershipSql? Rules, AccessCheck Check, bool HostGrants)
 {
-    /// <summary>Gets a text that tells two shapes apart, for caching the statements written with them.</summary>
-    public string Key => Rules is null ? string.Empty : $"{Rules.Key}|{Check}|{HostGrants}";
+    /// <summary>
+    /// Gets a value that tells two shapes' statement texts apart, for caching them: the mapping's key rather than the
+    /// mapping itself, so equal mappings (of two service providers over one model) share their statements.
+    /// </summary>
+    public (string? Rules, AccessCheck Check, bool HostGrants) Key => (Rules?.Key, Check, HostGrants);
 }

@@ -152,7 +152,7 @@ internal static class LeaderboardQuery
         if (latestFirst || tables.Provenance != MemberMetricProvenance.None)
         {
             var walked = await RunAsync(
-                context, tables.Sql(t => WalkSql(t, shape, latestFirst), $"{shape.Key}|{latestFirst}"), Parameters(), cancellationToken).ConfigureAwait(false);
+                context, tables.Sql(t => WalkSql(t, shape, latestFirst), (shape.Key, latestFirst)), Parameters(), cancellationToken).ConfigureAwait(false);
             if (!walked.Grant.Granted || walked.Rows is null || walked.Complete)
             {
                 return (walked.Grant, walked.Rows);

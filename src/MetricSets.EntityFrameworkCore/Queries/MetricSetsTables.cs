@@ -14,7 +14,7 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 internal sealed class MetricSetsTables
 {
     private static readonly ConditionalWeakTable<IModel, MetricSetsTables> Cache = [];
-    private readonly ConcurrentDictionary<(string File, int Line, string Variant), string> _sql = new();
+    private readonly ConcurrentDictionary<(string File, int Line, object? Variant), string> _sql = new();
 
     private MetricSetsTables(IModel model)
     {
@@ -115,10 +115,10 @@ internal sealed class MetricSetsTables
 
     /// <summary>
     /// Gets the SQL text that <paramref name="build"/> writes for these tables, built once per call site (and
-    /// <paramref name="variant"/>, for a call site that writes several).
+    /// <paramref name="variant"/>, a value compared by equality, for a call site that writes several).
     /// </summary>
     public string Sql(
-        Func<MetricSetsTables, string> build, string variant = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        Func<MetricSetsTables, string> build, object? variant = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         _sql.GetOrAdd((file, line, variant), static (_, state) => state.build(state.tables), (build, tables: this));
 
     /// <summary>A host table the library references: its quoted, qualified name and its quoted key column.</summary>
