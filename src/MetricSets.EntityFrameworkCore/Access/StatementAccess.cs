@@ -76,7 +76,7 @@ internal sealed class StatementAccess
     public static string ForMember(AccessShape shape, string member, bool viewerFacts = false) =>
         Cte(shape, "@viewer_org", viewerFacts ? ViewerFacts : NoFacts, rules => shape.Check switch
         {
-            AccessCheck.Staff => $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}",
+            AccessCheck.Staff => StaffOfMember(rules, member),
             _ => null,
         });
 
@@ -92,7 +92,7 @@ internal sealed class StatementAccess
     public static string ForRecording(AccessShape shape, string member) =>
         Cte(shape, "@viewer_org", NoFacts, rules => shape.Check switch
         {
-            AccessCheck.Staff => $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}",
+            AccessCheck.Staff => StaffOfMember(rules, member),
             AccessCheck.Role => rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole),
             _ => null,
         });
@@ -144,6 +144,11 @@ internal sealed class StatementAccess
 
     // What C# decided: the grants it made, as the one row every read joins first.
     private const string Granted = "@grant_all OR cardinality(@grant_orgs) > 0 AS granted, CASE WHEN @grant_all THEN NULL ELSE @grant_orgs END AS grant_orgs";
+
+    // The staff check for a member's values: the viewer holds a staff role, and the member a member role, in the
+    // organization the viewer acts in.
+    private static string StaffOfMember(MembershipSql rules, string member) =>
+        $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}";
 
     // The viewer acts as staff when they claim the role in an organization; the statement confirms it.
     private static bool IsStaff(MetricViewer viewer) => viewer is { Role: ViewerRole.Staff, OrganizationId: not null };
