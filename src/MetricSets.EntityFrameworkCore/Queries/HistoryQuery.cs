@@ -62,10 +62,8 @@ internal static class HistoryQuery
             return (grant, null);
         }
 
-        // The keyset's order, kept in C# (an outer ORDER BY cost more to plan than the page); Guid.CompareTo orders as
-        // PostgreSQL orders uuid, so the cursor taken from the last item continues exactly where the page ends.
         var page = rows.Select(row => row.Reading).OfType<MetricReading>().ToList();
-        page.Sort(static (x, y) => x.RecordedAt.CompareTo(y.RecordedAt) is var byTime and not 0 ? byTime : x.Id.CompareTo(y.Id));
+        page.Sort(ReadingOrder.OldestFirst);
         return (grant, page);
     }
 

@@ -11,11 +11,6 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// </summary>
 internal static class LastValuesQuery
 {
-    // The statement's order, kept in C#: an outer ORDER BY cost more to plan than the read itself (docs/performance.md).
-    // Guid.CompareTo orders as PostgreSQL orders uuid.
-    private static readonly Comparison<MetricReading> NewestFirst = (x, y) =>
-        y.RecordedAt.CompareTo(x.RecordedAt) is var byTime and not 0 ? byTime : y.Id.CompareTo(x.Id);
-
     public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
         WITH {StatementAccess.ForMember(shape, "@p1")}
         SELECT {StatementGrant.Columns}, d.id, {tables.ReadingColumns("m")}
@@ -73,7 +68,7 @@ internal static class LastValuesQuery
 
         foreach (var readings in result.Values)
         {
-            readings.Sort(NewestFirst);
+            readings.Sort(ReadingOrder.NewestFirst);
         }
 
         return (grant, result);
