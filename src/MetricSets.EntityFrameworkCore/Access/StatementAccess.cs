@@ -71,7 +71,8 @@ internal sealed class StatementAccess
 
     /// <summary>
     /// The <c>access</c> CTE of a read of <paramref name="member"/>'s values (a SQL expression); with
-    /// <paramref name="viewerFacts"/>, its row also carries the viewer's roles that <see cref="SetVisible"/> needs.
+    /// <paramref name="viewerFacts"/>, its row also carries whether the viewer holds a role in the organization they act
+    /// in, which <see cref="SetVisible"/> needs.
     /// </summary>
     public static string ForMember(AccessShape shape, string member, bool viewerFacts = false) =>
         Cte(shape, "@viewer_org", viewerFacts ? ViewerFacts : NoFacts, rules => shape.Check switch
@@ -99,16 +100,23 @@ internal sealed class StatementAccess
 
     /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
-    /// decides after reading the set's owner. Uses the viewer's roles the statement's <c>access</c> row carries
+    /// decides after reading the set's owner. Uses the viewer's role the statement's <c>access</c> row carries
     /// (<see cref="ForMember"/> with its viewer's facts).
     /// </summary>
-    public static string SetVisible(AccessShape shape, string set) =>
+    /// <remarks>
+    /// A set of <paramref name="member"/> (the member the set is resolved for) is decided by the staff check that held;
+    /// a set of any other member is left to C#, which asks the directory. Looking that member up here would be a subquery
+    /// PostgreSQL plans on every unprepared call, whatever the set's owner, for a case that is rare.
+    /// </remarks>
+    public static string SetVisible(AccessShape shape, string set, string member) =>
         shape.Rules is not { } rules
             ? "NULL::boolean"
             : $"""
               CASE WHEN {set}.member_user_id IS NOT NULL
-                       THEN {set}.member_user_id = @viewer_id
-                            OR (@viewer_staff AND access.viewer_staff AND {rules.Holds($"{set}.member_user_id", "@viewer_org", rules.MemberRoles)})
+                       THEN CASE WHEN {set}.member_user_id = @viewer_id THEN true
+                                 WHEN NOT @viewer_staff THEN false
+                                 {(shape.Check == AccessCheck.Staff ? $"WHEN {set}.member_user_id = {member} AND access.held THEN true" : string.Empty)}
+                            END
                    WHEN {set}.organization_id IS NOT NULL
                        THEN {set}.organization_id = @viewer_org AND access.viewer_role
                    ELSE @viewer_org IS NOT NULL AND {rules.WorkoutOrganization($"{set}.workout_id")} = @viewer_org AND access.viewer_role
@@ -153,16 +161,15 @@ internal sealed class StatementAccess
     // The viewer acts as staff when they claim the role in an organization; the statement confirms it.
     private static bool IsStaff(MetricViewer viewer) => viewer is { Role: ViewerRole.Staff, OrganizationId: not null };
 
-    // No viewer's roles: the statement does not ask for them.
-    private static (string Columns, bool LooksUp) NoFacts(AccessShape shape, MembershipSql rules) => ("false AS viewer_staff, false AS viewer_role", false);
+    // No viewer's role: the statement does not ask for it.
+    private static (string Columns, bool LooksUp) NoFacts(AccessShape shape, MembershipSql rules) => ("false AS viewer_role", false);
 
-    // The viewer's roles for SetVisible. Without host grants, a staff check that held confirmed both, and one that did not
-    // refused the read; otherwise each is looked up, behind a parameter that folds it away for a viewer who cannot hold it.
+    // The viewer's role for SetVisible. Without host grants, a staff check that held confirmed it, and one that did not
+    // refused the read; otherwise it is looked up, behind a parameter that folds it away for a viewer acting nowhere.
     private static (string Columns, bool LooksUp) ViewerFacts(AccessShape shape, MembershipSql rules) =>
         shape is { Check: AccessCheck.Staff, HostGrants: false }
-            ? ("true AS viewer_staff, true AS viewer_role", false)
-            : ($"@viewer_staff AND {rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AS viewer_staff, "
-               + $"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role", true);
+            ? ("true AS viewer_role", false)
+            : ($"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role", true);
 
     // The access row: what C# decided, or the shape's check (one EXISTS per fact) made in the organization acted in and
     // added to the host handlers' grants; held says whether the check held. A row with a subquery is MATERIALIZED so
@@ -173,7 +180,7 @@ internal sealed class StatementAccess
     {
         if (shape.Rules is not { } rules)
         {
-            return $"access AS (SELECT {Granted}, false AS held, false AS viewer_staff, false AS viewer_role)";
+            return $"access AS (SELECT {Granted}, false AS held, false AS viewer_role)";
         }
 
         var (facts, looksUp) = viewerFacts(shape, rules);

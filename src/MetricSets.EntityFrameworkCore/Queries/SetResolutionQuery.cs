@@ -8,7 +8,8 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// A metric set, its definitions in order and one member's latest value of each, in one round trip with its access
 /// decision whatever the set's size: the set's entries drive a <c>LEFT JOIN LATERAL … LIMIT 1</c> per definition. With
 /// mapped memberships the set's visibility under the default rules comes back too, as a column of the select list (a
-/// LATERAL of its own cost more to plan than evaluating the <c>CASE</c> on each of a set's rows).
+/// LATERAL of its own cost more to plan than evaluating the <c>CASE</c> on each of a set's rows), except for a set of
+/// another member than the one resolved, which C# decides (<see cref="StatementAccess.SetVisible"/>).
 /// </summary>
 internal static class SetResolutionQuery
 {
@@ -19,7 +20,7 @@ internal static class SetResolutionQuery
 
     public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
         WITH {StatementAccess.ForMember(shape, "@p2", viewerFacts: true)}
-        SELECT {StatementGrant.Columns}, {StatementAccess.SetVisible(shape, "s")} AS visible, s.name, s.member_user_id, s.workout_id, s.organization_id,
+        SELECT {StatementGrant.Columns}, {StatementAccess.SetVisible(shape, "s", "@p2")} AS visible, s.name, s.member_user_id, s.workout_id, s.organization_id,
                d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}, e.sort_order
         FROM access
         LEFT JOIN {tables.Sets} AS s ON access.granted AND s.id = @p1

@@ -75,6 +75,39 @@ public sealed class MembershipLookupTest(DatabaseFixture database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_staff_resolution_of_the_members_own_set_looks_up_only_the_check()
+    {
+        var (gym, member) = await GymAsync();
+        var set = await gym.Scope.Sets.CreateAsync(MetricViewer.ForMember(member), MetricOwner.ForMember(member), "Goals", [gym.Squat.Id]);
+
+        var (lookups, resolved) = await LookupsAsync(gym, () => gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(set.Id, member)));
+
+        // The check that held confirmed the member's membership, which is what the set's visibility needs.
+        Assert.Equal(2, lookups);
+        Assert.Equal(105m, resolved.Metrics.Single().Latest?.Value.Amount);
+    }
+
+    [Fact]
+    public async Task A_staff_resolution_of_another_members_set_asks_whether_that_member_belongs()
+    {
+        var (gym, member) = await GymAsync();
+        var owner = await gym.AddMemberAsync(database);
+        var set = await gym.Scope.Sets.CreateAsync(MetricViewer.ForMember(owner), MetricOwner.ForMember(owner), "Goals", [gym.Squat.Id]);
+        var resolve = () => gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(set.Id, member));
+
+        // The statement's check (two probes), then the directory in C#: the coach's role (a probe each for the staff and the
+        // member roles) and the owner's membership.
+        var (lookups, resolved) = await LookupsAsync(gym, resolve);
+        Assert.Equal(5, lookups);
+        Assert.Equal(105m, resolved.Metrics.Single().Latest?.Value.Amount);
+
+        // The owner left: the set is refused, as a set that does not exist, though the member's values may still be read.
+        gym.Scope.Directory.RemoveMember(owner, gym.Gym);
+        var (_, error) = await LookupsAsync(gym, () => Assert.ThrowsAsync<MetricNotFoundException>(resolve));
+        Assert.Equal(MetricEntity.MetricSet, error.Entity);
+    }
+
+    [Fact]
     public async Task A_staff_read_of_a_member_who_left_is_refused_by_the_lookup()
     {
         var (gym, member) = await GymAsync();
