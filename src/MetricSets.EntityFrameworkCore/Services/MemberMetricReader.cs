@@ -17,8 +17,17 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
     public async Task<IReadOnlyDictionary<MetricDefinitionId, MetricReading>> GetLatestAsync(
         MetricViewer viewer, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, CancellationToken cancellationToken = default)
     {
-        var last = await GetLastAsync(viewer, memberId, definitionIds, 1, cancellationToken).ConfigureAwait(false);
-        return last.Where(pair => pair.Value.Count > 0).ToDictionary(pair => pair.Key, pair => pair.Value[0]);
+        var (scope, found) = await ReadLastAsync(viewer, memberId, definitionIds, 1, cancellationToken).ConfigureAwait(false);
+        var latest = new Dictionary<MetricDefinitionId, MetricReading>(found.Count);
+        foreach (var (definitionId, readings) in found)
+        {
+            if (readings.Count > 0)
+            {
+                latest.Add(definitionId, scope.Disclose(readings[0]));
+            }
+        }
+
+        return latest;
     }
 
     public async Task<MetricReading?> FindLatestAsync(
@@ -28,14 +37,7 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
     public async Task<IReadOnlyDictionary<MetricDefinitionId, IReadOnlyList<MetricReading>>> GetLastAsync(
         MetricViewer viewer, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, CancellationToken cancellationToken = default)
     {
-        ReadLimits.EnsureDefinitions(definitionIds);
-        ReadLimits.EnsureInRange(count, 1, MetricLimits.MaxLastCount, nameof(count));
-        var access = policy.Begin(context);
-        var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
-        var (grant, found) = await reads.RunAsync(
-            (db, token) => LastValuesQuery.RunAsync(db, statement, memberId, definitionIds, count, token), cancellationToken).ConfigureAwait(false);
-        var scope = After(access, grant, viewer, memberId);
-        ReadLimits.EnsureAllFound(definitionIds, found.Keys);
+        var (scope, found) = await ReadLastAsync(viewer, memberId, definitionIds, count, cancellationToken).ConfigureAwait(false);
         return found.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<MetricReading>)[.. pair.Value.Select(scope.Disclose)]);
     }
 
@@ -85,6 +87,22 @@ internal sealed class MemberMetricReader<TContext>(TContext context, MetricAcces
             ? new PageCursor(items[^1].RecordedAt.ToUnixTimeTicks(), items[^1].Id.Value, checked((after?.Position ?? 0) + items.Count)).Encode(seal, binding)
             : null;
         return new MetricPage<MetricReading>(items, next);
+    }
+
+    // The last values of each definition, newest first, and what the viewer may learn of them; throws when the read is
+    // refused or a definition does not exist.
+    private async Task<(ReadScope Scope, Dictionary<MetricDefinitionId, List<MetricReading>> Found)> ReadLastAsync(
+        MetricViewer viewer, UserId memberId, IReadOnlyCollection<MetricDefinitionId> definitionIds, int count, CancellationToken cancellationToken)
+    {
+        ReadLimits.EnsureDefinitions(definitionIds);
+        ReadLimits.EnsureInRange(count, 1, MetricLimits.MaxLastCount, nameof(count));
+        var access = policy.Begin(context);
+        var statement = await access.BeforeMemberReadAsync(viewer, memberId, cancellationToken).ConfigureAwait(false);
+        var (grant, found) = await reads.RunAsync(
+            (db, token) => LastValuesQuery.RunAsync(db, statement, memberId, definitionIds, count, token), cancellationToken).ConfigureAwait(false);
+        var scope = After(access, grant, viewer, memberId);
+        ReadLimits.EnsureAllFound(definitionIds, found.Keys);
+        return (scope, found);
     }
 
     private static ReadScope After(AccessCall access, StatementGrant grant, MetricViewer viewer, UserId memberId) =>
