@@ -162,6 +162,9 @@ public partial class LocalizedNameTests
     [InlineData("zh-HANS", "zh-Hans")]
     [InlineData("es-419", "es-419")]
     [InlineData("FIL", "fil")]
+    [InlineData("eN", "en")]
+    [InlineData("fiL", "fil")]
+    [InlineData("en", "en")]
     public void Tags_are_normalized_to_canonical_casing(string tag, string expected)
     {
         Assert.Equal(expected, LocalizedName.NormalizeLanguageTag(tag));
@@ -183,7 +186,9 @@ public partial class LocalizedNameTests
 
     [Theory]
     [InlineData("english")]
+    [InlineData("engl")]
     [InlineData("e")]
+    [InlineData("e1")]
     [InlineData("en_US")]
     [InlineData("en-")]
     [InlineData("en-USA")]

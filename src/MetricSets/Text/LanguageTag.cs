@@ -20,6 +20,14 @@ internal static partial class LanguageTag
 
     public static bool TryNormalize(string? tag, [NotNullWhen(true)] out string? normalized)
     {
+        // A bare language in lowercase ("en", "he", "ru") is already canonical: the common case, and the one a resolved set
+        // asks for on each of its names, so it is answered without a match to allocate.
+        if (tag is { Length: 2 or 3 } && !tag.AsSpan().ContainsAnyExceptInRange('a', 'z'))
+        {
+            normalized = tag;
+            return true;
+        }
+
         var match = tag is null ? Match.Empty : Pattern().Match(tag);
         if (!match.Success)
         {
