@@ -45,32 +45,33 @@ internal static class SetResolutionQuery
             tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
             access,
             () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value)],
-            (Result? Set, int Order) (reader) =>
+            (SetColumns? Set, Row? Entry, int Order) (reader) =>
             {
                 if (reader.IsDBNull(at + 1))
                 {
-                    return (null, 0);
+                    return (null, null, 0);
                 }
 
-                var owner = reader.IsDBNull(at + 2) ? reader.IsDBNull(at + 3)
-                        ? MetricOwner.ForOrganization(new OrganizationId(reader.GetGuid(at + 4)))
-                        : MetricOwner.ForWorkout(new WorkoutId(reader.GetGuid(at + 3)))
-                    : MetricOwner.ForMember(new UserId(reader.GetGuid(at + 2)));
-                var visible = reader.IsDBNull(at) ? (bool?)null : reader.GetBoolean(at);
+                var set = new SetColumns(
+                    reader.GetString(at + 1),
+                    reader.IsDBNull(at + 2) ? null : reader.GetGuid(at + 2),
+                    reader.IsDBNull(at + 3) ? null : reader.GetGuid(at + 3),
+                    reader.IsDBNull(at + 4) ? null : reader.GetGuid(at + 4),
+                    reader.IsDBNull(at) ? null : reader.GetBoolean(at));
                 if (reader.IsDBNull(at + 5))
                 {
-                    return (new Result(default, visible, reader.GetString(at + 1), owner, []), 0);
+                    return (set, null, 0);
                 }
 
                 var definitionId = new MetricDefinitionId(reader.GetGuid(at + 5));
-                var row = new Row(
+                var entry = new Row(
                     definitionId,
                     MetricSlug.Parse(reader.GetString(at + 6)),
                     LocalizedNameConverter.Read(reader.GetString(at + 7), defaultLanguage),
                     reader.GetFieldValue<MetricUnit>(at + 8),
                     reader.GetFieldValue<MetricKind>(at + 9),
                     ReadingColumns.Read(reader, at + 10, memberId, definitionId));
-                return (new Result(default, visible, reader.GetString(at + 1), owner, [row]), reader.GetInt32(at + 10 + ReadingColumns.Count));
+                return (set, entry, reader.GetInt32(at + 10 + ReadingColumns.Count));
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -81,8 +82,17 @@ internal static class SetResolutionQuery
 
         // The set's order, kept in C#: an outer ORDER BY cost more to plan than the read (docs/performance.md). Guid.CompareTo
         // orders as PostgreSQL orders uuid, for entries of equal sort order.
-        var entries = rows.SelectMany(row => row.Set!.Rows.Select(entry => (Entry: entry, row.Order))).ToList();
-        entries.Sort(static (x, y) => x.Order.CompareTo(y.Order) is var byOrder and not 0 ? byOrder : x.Entry.DefinitionId.CompareTo(y.Entry.DefinitionId));
-        return (grant, first with { Grant = grant, Rows = [.. entries.Select(entry => entry.Entry)] });
+        var entries = rows.FindAll(row => row.Entry is not null);
+        entries.Sort(static (x, y) => x.Order.CompareTo(y.Order) is var byOrder and not 0 ? byOrder : x.Entry!.DefinitionId.CompareTo(y.Entry!.DefinitionId));
+        return (grant, new Result(grant, first.Visible, first.Name, first.Owner, entries.ConvertAll(row => row.Entry!)));
+    }
+
+    // The set's own columns, repeated on each of its rows.
+    private sealed record SetColumns(string Name, Guid? Member, Guid? Workout, Guid? Organization, bool? Visible)
+    {
+        public MetricOwner Owner =>
+            Member is { } member ? MetricOwner.ForMember(new UserId(member))
+            : Workout is { } workout ? MetricOwner.ForWorkout(new WorkoutId(workout))
+            : MetricOwner.ForOrganization(new OrganizationId(Organization!.Value));
     }
 }
