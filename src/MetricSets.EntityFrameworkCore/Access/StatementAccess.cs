@@ -71,11 +71,11 @@ internal sealed class StatementAccess
 
     /// <summary>
     /// The <c>access</c> CTE of a read of <paramref name="member"/>'s values (a SQL expression); with
-    /// <paramref name="viewerFacts"/>, its row also carries whether the viewer holds a role in the organization they act
+    /// <paramref name="viewersRole"/>, its row also carries whether the viewer holds a role in the organization they act
     /// in, which <see cref="SetVisible"/> needs.
     /// </summary>
-    public static string ForMember(AccessShape shape, string member, bool viewerFacts = false) =>
-        Cte(shape, "@viewer_org", viewerFacts ? ViewerFacts : NoFacts, rules => shape.Check switch
+    public static string ForMember(AccessShape shape, string member, bool viewersRole = false) =>
+        Cte(shape, "@viewer_org", viewersRole ? ViewersRole : null, rules => shape.Check switch
         {
             AccessCheck.Staff => StaffOfMember(rules, member),
             _ => null,
@@ -83,7 +83,7 @@ internal sealed class StatementAccess
 
     /// <summary>The <c>access</c> CTE of a read of <paramref name="organization"/> as a whole (a SQL expression).</summary>
     public static string ForOrganization(AccessShape shape, string organization) =>
-        Cte(shape, organization, NoFacts, rules => shape.Check switch
+        Cte(shape, organization, viewersRole: null, rules => shape.Check switch
         {
             AccessCheck.Staff => rules.Holds("@viewer_id", organization, rules.StaffRoles),
             _ => null,
@@ -91,7 +91,7 @@ internal sealed class StatementAccess
 
     /// <summary>The <c>access</c> CTE of recording a value for <paramref name="member"/> (a SQL expression).</summary>
     public static string ForRecording(AccessShape shape, string member) =>
-        Cte(shape, "@viewer_org", NoFacts, rules => shape.Check switch
+        Cte(shape, "@viewer_org", viewersRole: null, rules => shape.Check switch
         {
             AccessCheck.Staff => StaffOfMember(rules, member),
             AccessCheck.Role => rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole),
@@ -104,9 +104,9 @@ internal sealed class StatementAccess
     /// (<see cref="ForMember"/> with its viewer's facts).
     /// </summary>
     /// <remarks>
-    /// A set of <paramref name="member"/> (the member the set is resolved for) is decided by the staff check that held;
-    /// a set of any other member is left to C#, which asks the directory. Looking that member up here would be a subquery
-    /// PostgreSQL plans on every unprepared call, whatever the set's owner, for a case that is rare.
+    /// A set of <paramref name="member"/> (the member the set is resolved for) is decided by the staff check, when there is
+    /// one and it held; a set of any other member is left to C#, which asks the directory. Looking that member up here
+    /// would be a subquery PostgreSQL plans on every unprepared call, whatever the set's owner, for a case that is rare.
     /// </remarks>
     public static string SetVisible(AccessShape shape, string set, string member) =>
         shape.Rules is not { } rules
@@ -115,7 +115,7 @@ internal sealed class StatementAccess
               CASE WHEN {set}.member_user_id IS NOT NULL
                        THEN CASE WHEN {set}.member_user_id = @viewer_id THEN true
                                  WHEN NOT @viewer_staff THEN false
-                                 {(shape.Check == AccessCheck.Staff ? $"WHEN {set}.member_user_id = {member} AND access.held THEN true" : string.Empty)}
+                                 WHEN {set}.member_user_id = {member} AND access.held THEN true
                             END
                    WHEN {set}.organization_id IS NOT NULL
                        THEN {set}.organization_id = @viewer_org AND access.viewer_role
@@ -161,32 +161,32 @@ internal sealed class StatementAccess
     // The viewer acts as staff when they claim the role in an organization; the statement confirms it.
     private static bool IsStaff(MetricViewer viewer) => viewer is { Role: ViewerRole.Staff, OrganizationId: not null };
 
-    // No viewer's role: the statement does not ask for it.
-    private static (string Columns, bool LooksUp) NoFacts(AccessShape shape, MembershipSql rules) => ("false AS viewer_role", false);
-
-    // The viewer's role for SetVisible. Without host grants, a staff check that held confirmed it, and one that did not
-    // refused the read; otherwise it is looked up, behind a parameter that folds it away for a viewer acting nowhere.
-    private static (string Columns, bool LooksUp) ViewerFacts(AccessShape shape, MembershipSql rules) =>
+    // The viewer's role for SetVisible: whether they hold one in the organization they act in. Without host grants, a staff
+    // check that held confirmed it, and one that did not refused the read; a row without a check looks it up, behind a
+    // parameter that folds the lookup away for a viewer acting nowhere.
+    private static string ViewersRole(AccessShape shape, MembershipSql rules) =>
         shape is { Check: AccessCheck.Staff, HostGrants: false }
-            ? ("true AS viewer_role", false)
-            : ($"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role", true);
+            ? "true AS viewer_role"
+            : $"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role";
 
     // The access row: what C# decided, or the shape's check (one EXISTS per fact) made in the organization acted in and
     // added to the host handlers' grants; held says whether the check held. A row with a subquery is MATERIALIZED so
     // PostgreSQL plans each probe once, not once per place the row's columns are used; a row without one is inlined, so
     // PostgreSQL folds its parameters into the read (and drops the roles no one asked for).
     private static string Cte(
-        AccessShape shape, string organization, Func<AccessShape, MembershipSql, (string Columns, bool LooksUp)> viewerFacts, Func<MembershipSql, string?> check)
+        AccessShape shape, string organization, Func<AccessShape, MembershipSql, string>? viewersRole, Func<MembershipSql, string?> check)
     {
+        const string NoViewersRole = "false AS viewer_role";
         if (shape.Rules is not { } rules)
         {
-            return $"access AS (SELECT {Granted}, false AS held, false AS viewer_role)";
+            return $"access AS (SELECT {Granted}, false AS held, {NoViewersRole})";
         }
 
-        var (facts, looksUp) = viewerFacts(shape, rules);
+        var facts = viewersRole?.Invoke(shape, rules) ?? NoViewersRole;
         if (check(rules) is not { } holds)
         {
-            return looksUp
+            // Without a check, the viewer's role, when asked for, is the row's one lookup.
+            return viewersRole is not null
                 ? $"access AS MATERIALIZED (SELECT {Granted}, false AS held, {facts})"
                 : $"access AS (SELECT {Granted}, false AS held, {facts})";
         }

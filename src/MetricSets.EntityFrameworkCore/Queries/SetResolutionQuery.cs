@@ -19,7 +19,7 @@ internal static class SetResolutionQuery
     public sealed record Row(MetricDefinitionId DefinitionId, MetricSlug Slug, LocalizedName Name, MetricUnit Unit, MetricKind Kind, MetricReading? Latest);
 
     public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
-        WITH {StatementAccess.ForMember(shape, "@p2", viewerFacts: true)}
+        WITH {StatementAccess.ForMember(shape, "@p2", viewersRole: true)}
         SELECT {StatementGrant.Columns}, {StatementAccess.SetVisible(shape, "s", "@p2")} AS visible, s.name, s.member_user_id, s.workout_id, s.organization_id,
                d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}, e.sort_order
         FROM access

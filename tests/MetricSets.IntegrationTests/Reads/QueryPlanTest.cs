@@ -306,11 +306,15 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         NpgsqlParameter[] Latest() => [Uuid(member.Value), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 1 }];
 
         var selfPlan = await ExplainAsync(LastValuesQuery.Sql(tables, self.Shape), self.Parameters(), Latest());
+        var selfInGym = StatementAccess.ForMemberRead(MetricViewer.ForMember(member, large.Gym), member, rules, []);
+        var selfSetPlan = await ExplainAsync(SetResolutionQuery.Sql(tables, selfInGym.Shape), selfInGym.Parameters(), Uuid(large.SetId), Uuid(member.Value));
         var staffPlan = await ExplainAsync(LastValuesQuery.Sql(tables, staff.Shape), staff.Parameters(), Latest());
         var staffSetPlan = await ExplainAsync(SetResolutionQuery.Sql(tables, staff.Shape), staff.Parameters(), Uuid(large.SetId), Uuid(member.Value));
 
-        // The member themself: no access row to materialize, no membership read.
+        // The member themself: no access row to materialize, no membership read; resolving a set in their gym, the row
+        // looks up their role there once (the set's visibility needs it), materialized.
         Assert.Equal((0, 0), (Count(selfPlan, "CTE access"), Count(selfPlan, " on memberships ")));
+        Assert.Equal((1, 1), (Count(selfSetPlan, "CTE access"), Count(selfSetPlan, " on memberships ")));
 
         // Staff: one materialized row, the viewer's staff role and the member's membership probed once each. Set resolution
         // adds no probe: the check that held confirmed the viewer's roles and the resolved member's membership, and a set
