@@ -14,11 +14,14 @@ using Perfolizer.Horology;
 //   dotnet run -c Release --project benchmarks/MetricSets.Benchmarks -- --full     adds 10M rows, longer job
 //
 // Any other argument goes to BenchmarkDotNet (default: --filter '*'), e.g. --filter '*Leaderboard*'. The scale suite
-// (docs/scaling.md): --filter '*LeaderboardScale*', '*PersonalBestsAtDepth*', '*FlatReadsWriteCost*'.
+// (docs/scaling.md): --filter '*LeaderboardScale*', '*PersonalBestsAtDepth*', '*FlatReadsWriteCost*'. --interleaved times
+// the authorization benchmarks' four ways in turn within one process (at the run's largest size), instead of
+// BenchmarkDotNet's process per way; --plans prints the plans of the library's statements.
 var quick = args.Contains("--quick");
 var full = args.Contains("--full");
 var plans = args.Contains("--plans");
-args = [.. args.Where(a => a is not "--quick" and not "--full" and not "--plans")];
+var interleaved = args.Contains("--interleaved");
+args = [.. args.Where(a => a is not "--quick" and not "--full" and not "--plans" and not "--interleaved")];
 if (!args.Contains("--filter"))
 {
     args = [.. args, "--filter", "*"];
@@ -75,6 +78,15 @@ try
         {
             await BenchDatabase.EnsureAsync(new BenchShape(rows, 1_000));
         }
+    }
+
+    if (interleaved)
+    {
+        var largest = BenchMode.RowCounts.Max();
+        Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
+        await MetricSets.Benchmarks.Reads.Authorization.InterleavedAuthorization.RunAsync(
+            largest, Path.Combine("BenchmarkDotNet.Artifacts", $"interleaved-authorization-{largest}.md"));
+        return;
     }
 
     if (plans)
