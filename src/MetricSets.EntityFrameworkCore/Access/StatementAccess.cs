@@ -99,18 +99,6 @@ internal sealed class StatementAccess
         });
 
     /// <summary>
-    /// The organization a read was checked in (<paramref name="organization"/>, a SQL expression) when the statement's
-    /// check alone grants it, so a restricted read is confined to that one organization; <see langword="null"/> when the
-    /// access row's <c>grant_orgs</c> decides (no check, or host grants besides it). For
-    /// <see cref="Queries.MetricSetsTables.VisibleRows"/>.
-    /// </summary>
-    public static string? CheckedIn(AccessShape shape, string organization) =>
-        shape is { Rules: not null, Check: not AccessCheck.None, HostGrants: false } ? organization : null;
-
-    /// <summary>As <see cref="CheckedIn(AccessShape, string)"/>, for a read of a member's values (checked where the viewer acts).</summary>
-    public static string? CheckedIn(AccessShape shape) => CheckedIn(shape, "@viewer_org");
-
-    /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
     /// decides after reading the set's owner. Uses the viewer's role the statement's <c>access</c> row carries
     /// (<see cref="ForMember"/> with its viewer's facts).

@@ -22,7 +22,7 @@ internal static class HistoryQuery
             FROM {tables.MemberMetrics} AS mm
             WHERE mm.member_id = @p1 AND mm.definition_id = d.id
               AND mm.recorded_at >= @p3 AND mm.recorded_at < @p4
-              AND mm.recorded_at >= @p5 AND (mm.recorded_at > @p5 OR mm.id > @p6){tables.VisibleRows("mm", StatementAccess.CheckedIn(shape))}
+              AND mm.recorded_at >= @p5 AND (mm.recorded_at > @p5 OR mm.id > @p6){tables.VisibleRows("mm")}
               AND {tables.Plausible("mm", "d")}
             ORDER BY mm.recorded_at, mm.id
             LIMIT @p7) AS m ON true

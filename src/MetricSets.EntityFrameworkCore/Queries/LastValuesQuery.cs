@@ -19,7 +19,7 @@ internal static class LastValuesQuery
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{tables.VisibleRows("mm", StatementAccess.CheckedIn(shape))} AND {tables.Plausible("mm", "d")}
+            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{tables.VisibleRows("mm")} AND {tables.Plausible("mm", "d")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
             LIMIT @p3) AS m ON true
         """;

@@ -59,7 +59,7 @@ internal static class LeaderboardQuery
     /// </summary>
     public static string ProbeSql(MetricSetsTables tables, AccessShape shape, bool capped)
     {
-        var (rules, checkedIn) = (shape.Rules, StatementAccess.CheckedIn(shape, "@p10"));
+        var rules = shape.Rules;
         var large = !capped ? "false" : $"{(rules is null ? "cardinality(@p1)" : rules.CountActiveMembers("@p10", "@p11"))} >= @p11";
         var members = rules is null ? "unnest(@p1) AS u(member_id)" : $"({rules.ActiveMembers("@p10")}{(capped ? " LIMIT @p11" : string.Empty)}) AS u";
         return $"""
@@ -79,7 +79,7 @@ internal static class LeaderboardQuery
                     CROSS JOIN LATERAL (
                         SELECT {tables.ReadingColumns("mm")} AS recorded_in, {tables.BaseAmount("mm")} AS base_amount
                         FROM {tables.MemberMetrics} AS mm
-                        WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm", checkedIn)}{Sources("mm")} AND {tables.Plausible("mm", "d")}
+                        WHERE mm.member_id = u.member_id AND mm.definition_id = d.id{tables.VisibleRows("mm")}{Sources("mm")} AND {tables.Plausible("mm", "d")}
                         ORDER BY mm.recorded_at DESC, mm.id DESC
                         LIMIT 1) AS m) AS ranked
                 WHERE NOT (SELECT large FROM scale) AND (@p4 OR (ranked.score, ranked.member_id) > (@p5, @p6))
@@ -95,13 +95,13 @@ internal static class LeaderboardQuery
     /// </summary>
     public static string WalkSql(MetricSetsTables tables, AccessShape shape, bool latestFirst)
     {
-        var (rules, checkedIn) = (shape.Rules, StatementAccess.CheckedIn(shape, "@p10"));
+        var rules = shape.Rules;
         var (walk, windowFull) = latestFirst
-            ? (LatestWalk(tables, rules, checkedIn), Full(LatestWindow(tables)))
+            ? (LatestWalk(tables, rules), Full(LatestWindow(tables)))
             : ($"""
-               {BestWalk(tables, rules, checkedIn, higherIsBetter: true)}
+               {BestWalk(tables, rules, higherIsBetter: true)}
                UNION ALL
-               {BestWalk(tables, rules, checkedIn, higherIsBetter: false)}
+               {BestWalk(tables, rules, higherIsBetter: false)}
                """,
                $"CASE WHEN (SELECT higher FROM definition) THEN {Full(BestWindow(tables, higherIsBetter: true))} ELSE {Full(BestWindow(tables, higherIsBetter: false))} END");
         return $"""
@@ -216,24 +216,24 @@ internal static class LeaderboardQuery
         """;
 
     // Latest first: the definition's values newest first; a value counts when it is its member's latest visible one.
-    private static string LatestWalk(MetricSetsTables tables, MembershipSql? rules, string? checkedIn) => $"""
+    private static string LatestWalk(MetricSetsTables tables, MembershipSql? rules) => $"""
         SELECT c.member_id, {tables.ReadingColumns("c")} AS recorded_in, -extract(epoch FROM c.recorded_at) AS score
         FROM ({LatestWindow(tables)}) AS c
         CROSS JOIN access
         WHERE EXISTS (SELECT 1 FROM definition)
-          AND (@p4 OR (-extract(epoch FROM c.recorded_at), c.member_id) > (@p5, @p6)){tables.VisibleRows("c", checkedIn)}{Sources("c")}
+          AND (@p4 OR (-extract(epoch FROM c.recorded_at), c.member_id) > (@p5, @p6)){tables.VisibleRows("c")}{Sources("c")}
           AND {DefinitionPlausible(tables, "c")} AND {ActiveMember(rules, "c.member_id")}
           AND NOT EXISTS (
               SELECT 1 FROM {tables.MemberMetrics} AS n
               WHERE n.member_id = c.member_id AND n.definition_id = @p2 AND n.recorded_at >= c.recorded_at AND (n.recorded_at, n.id) > (c.recorded_at, c.id)
-                {tables.VisibleRows("n", checkedIn)}{Sources("n")} AND {DefinitionPlausible(tables, "n")})
+                {tables.VisibleRows("n")}{Sources("n")} AND {DefinitionPlausible(tables, "n")})
         ORDER BY c.recorded_at DESC, c.member_id
         LIMIT @p7
         """;
 
     // Best first: the latest rows in the kind's direction of the base amount; a row counts when it is its member's latest
     // visible one among the member's latest rows. The rows hold only plausible values (the triggers skip the others).
-    private static string BestWalk(MetricSetsTables tables, MembershipSql? rules, string? checkedIn, bool higherIsBetter)
+    private static string BestWalk(MetricSetsTables tables, MembershipSql? rules, bool higherIsBetter)
     {
         var (direction, score) = higherIsBetter ? ("DESC", "-c.base_amount") : ("ASC", "c.base_amount");
         return $"""
@@ -242,11 +242,11 @@ internal static class LeaderboardQuery
                      SELECT c.member_id, c.metric_id, {score} AS score
                      FROM ({BestWindow(tables, higherIsBetter)}) AS c
                      CROSS JOIN access
-                     WHERE (@p4 OR ({score}, c.member_id) > (@p5, @p6)){tables.VisibleRows("c", checkedIn)}{Sources("c")} AND {ActiveMember(rules, "c.member_id")}
+                     WHERE (@p4 OR ({score}, c.member_id) > (@p5, @p6)){tables.VisibleRows("c")}{Sources("c")} AND {ActiveMember(rules, "c.member_id")}
                        AND NOT EXISTS (
                            SELECT 1 FROM {tables.LatestValues} AS n
                            WHERE n.member_id = c.member_id AND n.definition_id = c.definition_id AND (n.recorded_at, n.metric_id) > (c.recorded_at, c.metric_id)
-                             {tables.VisibleRows("n", checkedIn)}{Sources("n")})
+                             {tables.VisibleRows("n")}{Sources("n")})
                      ORDER BY c.base_amount {direction}, c.member_id
                      LIMIT @p7) AS w
                  JOIN {tables.MemberMetrics} AS mm ON mm.id = w.metric_id

@@ -1,4 +1,3 @@
-using MetricSets.EntityFrameworkCore.Access;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using MetricSets.EntityFrameworkCore.Infrastructure;
@@ -105,22 +104,14 @@ internal sealed class MetricSetsTables
         Provenance == MemberMetricProvenance.None ? Queries.ReadingColumns.Plausible(alias, kind, unit) : $"{alias}.{SchemaNames.MemberMetrics.Plausible}";
 
     /// <summary>
-    /// The row filter of restricted provenance: values recorded in the organizations the viewer's grants were made in, plus
-    /// the member's self-reports. Empty unless the model uses <see cref="MemberMetricProvenance.Restrict"/> (the default).
+    /// The row filter of restricted provenance, keyed on the statement's <c>access.grant_orgs</c> (the organizations a
+    /// staff viewer's grants were made in, or NULL for a grant of everything): values recorded there, plus the member's
+    /// self-reports. Empty unless the model uses <see cref="MemberMetricProvenance.Restrict"/> (the default).
     /// </summary>
-    /// <param name="alias">The alias of the <c>member_metrics</c> (or latest rows) table.</param>
-    /// <param name="checkedIn">
-    /// The organization the statement's check was made in, as SQL, when that check alone grants
-    /// (<see cref="StatementAccess.CheckedIn(AccessShape, string)"/>): compared as it is, which PostgreSQL evaluates once per
-    /// row for less than the access row's array. Otherwise <see langword="null"/>, and the filter reads
-    /// <c>access.grant_orgs</c> (NULL for a grant of everything).
-    /// </param>
-    public string VisibleRows(string alias, string? checkedIn) =>
-        Provenance != MemberMetricProvenance.Restrict
-            ? string.Empty
-            : checkedIn is null
-                ? $" AND (access.grant_orgs IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = ANY(access.grant_orgs) OR {alias}.source = 'self_report')"
-                : $" AND ({alias}.{SchemaNames.MemberMetrics.RecordedIn} = {checkedIn} OR {alias}.source = 'self_report')";
+    public string VisibleRows(string alias) =>
+        Provenance == MemberMetricProvenance.Restrict
+            ? $" AND (access.grant_orgs IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = ANY(access.grant_orgs) OR {alias}.source = 'self_report')"
+            : string.Empty;
 
     /// <summary>
     /// Gets the SQL text that <paramref name="build"/> writes for these tables, built once per call site (and

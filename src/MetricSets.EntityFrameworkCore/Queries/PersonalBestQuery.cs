@@ -23,16 +23,16 @@ internal static class PersonalBestQuery
         FROM access
         LEFT JOIN {tables.Definitions} AS d ON access.granted AND d.id = ANY(@p2)
         LEFT JOIN LATERAL (
-            {Best(tables, shape, "DESC", "d.kind::text = ANY(@p3)")}
+            {Best(tables, "DESC", "d.kind::text = ANY(@p3)")}
             UNION ALL
-            {Best(tables, shape, "ASC", "d.kind::text = ANY(@p4)")}) AS m ON true
+            {Best(tables, "ASC", "d.kind::text = ANY(@p4)")}) AS m ON true
         """;
 
     // The member's best value of d in one direction, when d's kind ranks that way.
-    private static string Best(MetricSetsTables tables, AccessShape shape, string direction, string kindRanks) => $"""
+    private static string Best(MetricSetsTables tables, string direction, string kindRanks) => $"""
         (SELECT {tables.ReadingColumns("mm")}
              FROM {tables.MemberMetrics} AS mm
-             WHERE mm.member_id = @p1 AND mm.definition_id = d.id AND {kindRanks}{tables.VisibleRows("mm", StatementAccess.CheckedIn(shape))} AND {tables.Plausible("mm", "d")}
+             WHERE mm.member_id = @p1 AND mm.definition_id = d.id AND {kindRanks}{tables.VisibleRows("mm")} AND {tables.Plausible("mm", "d")}
              ORDER BY {tables.BaseAmount("mm")} {direction}, mm.recorded_at, mm.id
              LIMIT 1)
         """;

@@ -29,7 +29,7 @@ internal static class SetResolutionQuery
         LEFT JOIN LATERAL (
             SELECT {tables.ReadingColumns("mm")}
             FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{tables.VisibleRows("mm", StatementAccess.CheckedIn(shape))} AND {tables.Plausible("mm", "d")}
+            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{tables.VisibleRows("mm")} AND {tables.Plausible("mm", "d")}
             ORDER BY mm.recorded_at DESC, mm.id DESC
             LIMIT 1) AS m ON true
         """;
