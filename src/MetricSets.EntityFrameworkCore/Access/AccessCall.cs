@@ -36,13 +36,22 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
         return (StatementAccess.ForOrganizationRead(viewer, organizationId, rulesInSql, grants), rulesInSql is null ? await directory.ListActiveMembersAsync(organizationId, cancellationToken).ConfigureAwait(false) : null);
     }
 
-    /// <summary>Returns what a granted read may disclose; throws <paramref name="refusal"/> when the statement refused.</summary>
+    /// <summary>
+    /// Returns what a granted read may disclose; throws <paramref name="refusal"/> when the statement refused. What the
+    /// statement's staff check confirmed is remembered for the rest of the call, so a check C# makes afterwards (a set's
+    /// visibility) does not ask the directory again.
+    /// </summary>
     public ReadScope After(StatementGrant grant, MetricViewer viewer, MetricAccessRequest request, MetricNotFoundException refusal)
     {
         if (!grant.Granted)
         {
             policy.LogRefusal(viewer, request, decision: null);
             throw refusal;
+        }
+
+        if (grant.StaffConfirmedIn is { } organization)
+        {
+            directory.ConfirmStaff(viewer.UserId, organization, request.Member);
         }
 
         return new ReadScope(grant.GrantedIn);

@@ -136,8 +136,9 @@ internal sealed class StatementAccess
         }
 
         // A check is only made in the organization the viewer acts in (and reads, for an organization); listed twice when a
-        // host's grant named it too, which changes nothing.
-        return new(granted, [.. _grantedIn, _viewer.OrganizationId!.Value.Value]);
+        // host's grant named it too, which changes nothing. A staff check that held confirmed the viewer's staff role there.
+        var organization = _viewer.OrganizationId!.Value;
+        return new(granted, [.. _grantedIn, organization.Value], Shape.Check == AccessCheck.Staff && granted ? organization : null);
     }
 
     /// <summary>The statement's access parameters, appended after its own positional ones.</summary>

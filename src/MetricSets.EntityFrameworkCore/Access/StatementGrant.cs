@@ -1,11 +1,12 @@
 namespace MetricSets.EntityFrameworkCore.Access;
 
 /// <summary>
-/// A statement's access verdict: whether the read was granted, and the organizations the grants were made in
-/// (<see langword="null"/> for a grant of everything). The statement returns two booleans, its first two columns
-/// (<see cref="Columns"/>); <see cref="StatementAccess.Verdict"/> knows the rest from what it sent.
+/// A statement's access verdict: whether the read was granted, the organizations the grants were made in
+/// (<see langword="null"/> for a grant of everything), and the organization where the statement's staff check held, if
+/// it made one (so the call need not ask the directory what the check confirmed). The statement returns two booleans,
+/// its first two columns (<see cref="Columns"/>); <see cref="StatementAccess.Verdict"/> knows the rest from what it sent.
 /// </summary>
-internal readonly record struct StatementGrant(bool Granted, Guid[]? GrantedIn)
+internal readonly record struct StatementGrant(bool Granted, Guid[]? GrantedIn, OrganizationId? StaffConfirmedIn = null)
 {
     /// <summary>
     /// The columns, for a statement's select list: whether it granted, and whether its membership check held. Booleans,
