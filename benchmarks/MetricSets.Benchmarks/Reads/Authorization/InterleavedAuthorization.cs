@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BenchmarkDotNet.Mathematics;
 
 namespace MetricSets.Benchmarks.Reads.Authorization;
 
@@ -77,8 +78,8 @@ public static class InterleavedAuthorization
 
         for (var way = 0; way < ways.Length; way++)
         {
-            var ratios = perCall[way].Select((time, round) => time / perCall[0][round]).ToList();
-            output.AppendLine(CultureInfo.InvariantCulture, $"| {read} | {(prepared ? "yes" : "no")} | {ways[way].Name} | {Median(perCall[way]):F0} µs | {Median(ratios):F2}× | {ratios.Min():F2}–{ratios.Max():F2}× |");
+            var ratios = new Statistics(perCall[way].Select((time, round) => time / perCall[0][round]));
+            output.AppendLine(CultureInfo.InvariantCulture, $"| {read} | {(prepared ? "yes" : "no")} | {ways[way].Name} | {new Statistics(perCall[way]).Median:F0} µs | {ratios.Median:F2}× | {ratios.Min:F2}–{ratios.Max:F2}× |");
         }
     }
 
@@ -94,11 +95,5 @@ public static class InterleavedAuthorization
         }
 
         return clock.Elapsed.TotalMicroseconds / calls;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
