@@ -75,7 +75,7 @@ internal sealed class StatementAccess
     /// in, which <see cref="SetVisible"/> needs.
     /// </summary>
     public static string ForMember(AccessShape shape, string member, bool viewersRole = false) =>
-        Cte(shape, "@viewer_org", viewersRole ? ViewersRole : null, rules => shape.Check switch
+        Cte(shape, "@viewer_org", viewersRole && shape.Rules is { } mapped ? ViewersRole(shape, mapped) : null, rules => shape.Check switch
         {
             AccessCheck.Staff => StaffOfMember(rules, member),
             _ => null,
@@ -101,7 +101,7 @@ internal sealed class StatementAccess
     /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
     /// decides after reading the set's owner. Uses the viewer's role the statement's <c>access</c> row carries
-    /// (<see cref="ForMember"/> with its viewer's facts).
+    /// (<see cref="ForMember"/> with the viewer's role).
     /// </summary>
     /// <remarks>
     /// A set of <paramref name="member"/> (the member the set is resolved for) is decided by the staff check, when there is
@@ -175,7 +175,7 @@ internal sealed class StatementAccess
     // PostgreSQL plans each probe once, not once per place the row's columns are used; a row without one is inlined, so
     // PostgreSQL folds its parameters into the read (and drops the roles no one asked for).
     private static string Cte(
-        AccessShape shape, string organization, Func<AccessShape, MembershipSql, string>? viewersRole, Func<MembershipSql, string?> check)
+        AccessShape shape, string organization, string? viewersRole, Func<MembershipSql, string?> check)
     {
         const string NoViewersRole = "false AS viewer_role";
         if (shape.Rules is not { } rules)
@@ -183,7 +183,7 @@ internal sealed class StatementAccess
             return $"access AS (SELECT {Granted}, false AS held, {NoViewersRole})";
         }
 
-        var facts = viewersRole?.Invoke(shape, rules) ?? NoViewersRole;
+        var facts = viewersRole ?? NoViewersRole;
         if (check(rules) is not { } holds)
         {
             // Without a check, the viewer's role, when asked for, is the row's one lookup.
