@@ -51,7 +51,7 @@ internal sealed class AccessCall(MetricAccessPolicy policy, MemoizedDirectory di
 
         if (grant.StaffConfirmedIn is { } organization)
         {
-            directory.ConfirmStaff(viewer.UserId, organization, request.Member);
+            directory.ConfirmStaff(viewer.UserId, organization);
         }
 
         return new ReadScope(grant.GrantedIn);

@@ -14,17 +14,9 @@ internal sealed class MemoizedDirectory(IMembershipDirectory directory) : IMembe
 
     /// <summary>
     /// Records what a statement's staff check confirmed in <paramref name="organization"/>, as the mapped memberships
-    /// answer it: <paramref name="staff"/> holds a staff role there, and <paramref name="member"/> (for a read of a
-    /// member's values) is an active member there.
+    /// answer it: <paramref name="staff"/> holds a staff role there.
     /// </summary>
-    public void ConfirmStaff(UserId staff, OrganizationId organization, UserId? member)
-    {
-        _roles[(staff, organization)] = ViewerRole.Staff;
-        if (member is { } confirmed)
-        {
-            _active[(confirmed, organization)] = true;
-        }
-    }
+    public void ConfirmStaff(UserId staff, OrganizationId organization) => _roles[(staff, organization)] = ViewerRole.Staff;
 
     public async ValueTask<bool> IsActiveMemberAsync(UserId userId, OrganizationId organizationId, CancellationToken cancellationToken = default) =>
         _active.TryGetValue((userId, organizationId), out var active)
