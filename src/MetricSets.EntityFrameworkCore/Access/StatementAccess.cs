@@ -23,6 +23,9 @@ namespace MetricSets.EntityFrameworkCore.Access;
 /// </remarks>
 internal sealed class StatementAccess
 {
+    /// <summary>The parameter that holds the organization the viewer acts in, as the statement's SQL names it.</summary>
+    public const string ViewerOrganization = "@viewer_org";
+
     private readonly MetricViewer _viewer;
     private readonly bool _grantsEverything;
     private readonly Guid[] _grantedIn;
@@ -75,11 +78,24 @@ internal sealed class StatementAccess
     /// in, which <see cref="SetVisible"/> needs.
     /// </summary>
     public static string ForMember(AccessShape shape, string member, bool viewersRole = false) =>
-        Cte(shape, "@viewer_org", viewersRole && shape.Rules is { } mapped ? ViewersRole(shape, mapped) : null, rules => shape.Check switch
+        Cte(shape, ViewerOrganization, viewersRole && shape.Rules is { } mapped ? ViewersRole(shape, mapped) : null, rules => shape.Check switch
         {
             AccessCheck.Staff => StaffOfMember(rules, member),
             _ => null,
         });
+
+    /// <summary>
+    /// The staff check of a read of <paramref name="member"/>'s values as a filter (a SQL predicate), for a statement whose
+    /// rows exist only when it holds (<see cref="StatementGrant.Held"/>); <see langword="null"/> when the verdict is more
+    /// than that check (C# decided it, or the host's handlers granted organizations too), which needs the <c>access</c> row.
+    /// </summary>
+    /// <remarks>
+    /// Without the row, PostgreSQL plans the two probes as a one-time filter, as a hand-written read does: planning the row as
+    /// a relation and joining it was most of what a staff read of latest values cost over that read (docs/performance.md).
+    /// The grants of a check that held were made in <see cref="ViewerOrganization"/> alone.
+    /// </remarks>
+    public static string? FilterForMember(AccessShape shape, string member) =>
+        shape is { Rules: { } rules, Check: AccessCheck.Staff, HostGrants: false } ? StaffOfMember(rules, member) : null;
 
     /// <summary>The <c>access</c> CTE of a read of <paramref name="organization"/> as a whole (a SQL expression).</summary>
     public static string ForOrganization(AccessShape shape, string organization) =>
@@ -91,10 +107,10 @@ internal sealed class StatementAccess
 
     /// <summary>The <c>access</c> CTE of recording a value for <paramref name="member"/> (a SQL expression).</summary>
     public static string ForRecording(AccessShape shape, string member) =>
-        Cte(shape, "@viewer_org", viewersRole: null, rules => shape.Check switch
+        Cte(shape, ViewerOrganization, viewersRole: null, rules => shape.Check switch
         {
             AccessCheck.Staff => StaffOfMember(rules, member),
-            AccessCheck.Role => rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole),
+            AccessCheck.Role => rules.Holds("@viewer_id", ViewerOrganization, rules.AnyRole),
             _ => null,
         });
 
@@ -157,7 +173,7 @@ internal sealed class StatementAccess
     // The staff check for a member's values: the viewer holds a staff role, and the member a member role, in the
     // organization the viewer acts in.
     private static string StaffOfMember(MembershipSql rules, string member) =>
-        $"{rules.Holds("@viewer_id", "@viewer_org", rules.StaffRoles)} AND {rules.Holds(member, "@viewer_org", rules.MemberRoles)}";
+        $"{rules.Holds("@viewer_id", ViewerOrganization, rules.StaffRoles)} AND {rules.Holds(member, ViewerOrganization, rules.MemberRoles)}";
 
     // The viewer acts as staff when they claim the role in an organization; the statement confirms it.
     private static bool IsStaff(MetricViewer viewer) => viewer is { Role: ViewerRole.Staff, OrganizationId: not null };

@@ -14,6 +14,12 @@ internal readonly record struct StatementGrant(bool Granted, Guid[]? GrantedIn, 
     /// </summary>
     public const string Columns = "access.granted, access.held";
 
+    /// <summary>
+    /// The same two columns in a statement whose rows exist only when its check held
+    /// (<see cref="StatementAccess.FilterForMember"/>): any row it returns was granted by that check.
+    /// </summary>
+    public const string Held = "true AS granted, true AS held";
+
     /// <summary>How many columns the verdict spans; a statement's own columns start there.</summary>
     public const int Count = 2;
 }

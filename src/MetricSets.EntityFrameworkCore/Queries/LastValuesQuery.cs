@@ -9,6 +9,11 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// <c>member_metrics_member_def_recorded_idx</c> per definition, so the cost does not grow with history depth.
 /// Definitions that do not exist are missing from the result, which is how callers detect them in the same trip.
 /// </summary>
+/// <remarks>
+/// A staff read under mapped memberships is sent first in its filtered form (<see cref="FilteredSql"/>), which returns a
+/// row for each requested definition that exists when the staff check holds, and none otherwise; only then does the
+/// verdict's form (<see cref="Sql"/>) tell a refusal from definitions none of which exist (<see cref="GuardedRead"/>).
+/// </remarks>
 internal static class LastValuesQuery
 {
     public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
@@ -16,12 +21,15 @@ internal static class LastValuesQuery
         SELECT {StatementGrant.Columns}, d.id, {tables.ReadingColumns("m")}
         FROM access
         LEFT JOIN {tables.Definitions} AS d ON access.granted AND d.id = ANY(@p2)
-        LEFT JOIN LATERAL (
-            SELECT {tables.ReadingColumns("mm")}
-            FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{tables.VisibleRows("mm")} AND {tables.Plausible("mm", "d")}
-            ORDER BY mm.recorded_at DESC, mm.id DESC
-            LIMIT @p3) AS m ON true
+        {Values(tables, tables.VisibleRows("mm"))}
+        """;
+
+    /// <summary>The read with <paramref name="check"/> (<see cref="StatementAccess.FilterForMember"/>) as its filter.</summary>
+    public static string FilteredSql(MetricSetsTables tables, string check) => $"""
+        SELECT {StatementGrant.Held}, d.id, {tables.ReadingColumns("m")}
+        FROM {tables.Definitions} AS d
+        {Values(tables, tables.VisibleRowsIn("mm", StatementAccess.ViewerOrganization))}
+        WHERE d.id = ANY(@p2) AND {check}
         """;
 
     public static async Task<(StatementGrant Grant, Dictionary<MetricDefinitionId, List<MetricReading>> Values)> RunAsync(
@@ -31,6 +39,9 @@ internal static class LastValuesQuery
         var (grant, rows) = await GuardedRead.RunAsync(
             context,
             tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
+            StatementAccess.FilterForMember(access.Shape, "@p1") is { } check && definitionIds.Count > 0
+                ? tables.Sql(t => FilteredSql(t, check), access.Shape.Key)
+                : null,
             access,
             () =>
             [
@@ -73,4 +84,14 @@ internal static class LastValuesQuery
 
         return (grant, result);
     }
+
+    // The last values of the definition d: with restricted provenance, those the grants disclose.
+    private static string Values(MetricSetsTables tables, string visibleRows) => $"""
+        LEFT JOIN LATERAL (
+            SELECT {tables.ReadingColumns("mm")}
+            FROM {tables.MemberMetrics} AS mm
+            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{visibleRows} AND {tables.Plausible("mm", "d")}
+            ORDER BY mm.recorded_at DESC, mm.id DESC
+            LIMIT @p3) AS m ON true
+        """;
 }

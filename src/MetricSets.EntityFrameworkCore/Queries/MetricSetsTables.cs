@@ -109,9 +109,14 @@ internal sealed class MetricSetsTables
     /// self-reports. Empty unless the model uses <see cref="MemberMetricProvenance.Restrict"/> (the default).
     /// </summary>
     public string VisibleRows(string alias) =>
-        Provenance == MemberMetricProvenance.Restrict
-            ? $" AND (access.grant_orgs IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = ANY(access.grant_orgs) OR {alias}.source = 'self_report')"
-            : string.Empty;
+        Visible(alias, $"access.grant_orgs IS NULL OR {alias}.{SchemaNames.MemberMetrics.RecordedIn} = ANY(access.grant_orgs)");
+
+    /// <summary>
+    /// <see cref="VisibleRows"/> for a statement without an <c>access</c> row, whose grants were made in
+    /// <paramref name="organization"/> (a SQL expression) alone.
+    /// </summary>
+    public string VisibleRowsIn(string alias, string organization) =>
+        Visible(alias, $"{alias}.{SchemaNames.MemberMetrics.RecordedIn} = {organization}");
 
     /// <summary>
     /// Gets the SQL text that <paramref name="build"/> writes for these tables, built once per call site (and
@@ -127,6 +132,10 @@ internal sealed class MetricSetsTables
     public static MetricSetsTables Of(DbContext context) => Of(context.Model);
 
     public static MetricSetsTables Of(IModel model) => Cache.GetValue(model, static model => new MetricSetsTables(model));
+
+    // The restricted-provenance filter: values recorded where the grants were made, plus the member's self-reports.
+    private string Visible(string alias, string recordedWhereGranted) =>
+        Provenance == MemberMetricProvenance.Restrict ? $" AND ({recordedWhereGranted} OR {alias}.source = 'self_report')" : string.Empty;
 
     private static string Qualified<TEntity>(IModel model)
     {

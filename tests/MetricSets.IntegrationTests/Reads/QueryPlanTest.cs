@@ -141,6 +141,20 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
 
         // Incremental sort stops at the first recorded_at group: the 5,000-value history is not read.
         Assert.DoesNotContain("rows=5000", plan, StringComparison.Ordinal);
+
+        // The staff read under mapped memberships is sent filtered first: the same probes.
+        if (StatementAccess.FilterForMember(shape, "@p1") is { } check)
+        {
+            var filtered = await ExplainAsync(
+                LastValuesQuery.FilteredSql(tables, check), [.. access.Select(parameter => parameter.Clone())],
+                Uuid(large.HeavyMember), Uuids(large.DefinitionIds), new NpgsqlParameter<int> { TypedValue = 1 });
+            AssertProbesInIndexOrder(filtered);
+            Assert.DoesNotContain("rows=5000", filtered, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(MembershipSource.Directory, memberships);
+        }
     }
 
     [Theory]
@@ -310,6 +324,8 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         var selfSetPlan = await ExplainAsync(SetResolutionQuery.Sql(tables, selfInGym.Shape), selfInGym.Parameters(), Uuid(large.SetId), Uuid(member.Value));
         var staffPlan = await ExplainAsync(LastValuesQuery.Sql(tables, staff.Shape), staff.Parameters(), Latest());
         var staffSetPlan = await ExplainAsync(SetResolutionQuery.Sql(tables, staff.Shape), staff.Parameters(), Uuid(large.SetId), Uuid(member.Value));
+        var staffFilteredPlan = await ExplainAsync(
+            LastValuesQuery.FilteredSql(tables, StatementAccess.FilterForMember(staff.Shape, "@p1")!), staff.Parameters(), Latest());
 
         // The member themself: no access row to materialize, no membership read; resolving a set in their gym, the row
         // looks up their role there once (the set's visibility needs it), materialized.
@@ -321,6 +337,10 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         // of any other member is left to C#.
         Assert.Equal((1, 2), (Count(staffPlan, "CTE access"), Count(staffPlan, " on memberships ")));
         Assert.Equal((1, 2), (Count(staffSetPlan, "CTE access"), Count(staffSetPlan, " on memberships ")));
+
+        // Staff latest values, filtered: no row at all, the same two probes as a one-time filter of the read.
+        Assert.Equal((0, 2, 1), (Count(staffFilteredPlan, "CTE access"), Count(staffFilteredPlan, " on memberships "), Count(staffFilteredPlan, "One-Time Filter")));
+        AssertProbesInIndexOrder(staffFilteredPlan);
 
         static int Count(string plan, string text) => (plan.Length - plan.Replace(text, string.Empty, StringComparison.Ordinal).Length) / text.Length;
     }

@@ -6,7 +6,9 @@ namespace MetricSets.IntegrationTests.Reads;
 /// <summary>
 /// Every read is one statement, its authorization included: counted with an EF command interceptor, which sees each
 /// statement the library sends on the host's context. With mapped memberships the default rules are in that statement;
-/// with the host's directory (in memory here) they were decided before it. Refusals cost the same one statement.
+/// with the host's directory (in memory here) they were decided before it. Refusals cost the same one statement, except a
+/// staff read of values under mapped memberships: it is sent with its check as a filter first, and a second statement
+/// tells a refusal (or definitions none of which exist) from an empty read.
 /// </summary>
 public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
@@ -76,6 +78,47 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
 
         Assert.Equal(1, refused.Statements);
         Assert.Equal((MetricEntity.Member, missing.Code), (refused.Error.Entity, refused.Error.Code));
+    }
+
+    [Fact]
+    public async Task A_refused_staff_read_of_values_costs_a_second_statement_and_answers_like_a_missing_member()
+    {
+        var (gym, counter, member, _) = await GymAsync(MembershipSource.Mapped);
+        var stranger = gym.Scope.StaffOf(await database.AddOrganizationAsync());
+
+        var refused = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Reader.GetLatestAsync(stranger, member, [gym.Squat.Id]));
+        var missing = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Reader.GetLatestAsync(stranger, UserId.New(), [gym.Squat.Id]));
+
+        Assert.Equal((2, MetricEntity.Member, (object)member), (refused.Statements, refused.Error.Entity, refused.Error.Key));
+        Assert.Equal((MetricEntity.Member, missing.Code), (refused.Error.Entity, refused.Error.Code));
+    }
+
+    [Fact]
+    public async Task Definitions_that_do_not_exist_are_told_from_a_refusal()
+    {
+        var (gym, counter, member, _) = await GymAsync(MembershipSource.Mapped);
+        var unknown = MetricDefinitionId.New();
+
+        // With a definition that exists, the filtered read has its row and decides; with none, the verdict's statement does.
+        var mixed = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Reader.GetLatestAsync(gym.CoachView, member, [gym.Squat.Id, unknown]));
+        var none = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Reader.GetLatestAsync(gym.CoachView, member, [unknown]));
+
+        Assert.Equal((1, MetricEntity.MetricDefinition, (object)unknown), (mixed.Statements, mixed.Error.Entity, mixed.Error.Key));
+        Assert.Equal((2, MetricEntity.MetricDefinition, (object)unknown), (none.Statements, none.Error.Entity, none.Error.Key));
+    }
+
+    [Fact]
+    public async Task A_staff_read_of_no_definitions_is_one_statement_that_still_decides_access()
+    {
+        var (gym, counter, member, _) = await GymAsync(MembershipSource.Mapped);
+        var stranger = gym.Scope.StaffOf(await database.AddOrganizationAsync());
+        IReadOnlyDictionary<MetricDefinitionId, MetricReading>? latest = null;
+
+        var granted = await counter.CountAsync(async () => latest = await gym.Scope.Reader.GetLatestAsync(gym.CoachView, member, []));
+        var refused = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Reader.GetLatestAsync(stranger, member, []));
+
+        Assert.Equal((1, 0), (granted, latest!.Count));
+        Assert.Equal((1, MetricEntity.Member), (refused.Statements, refused.Error.Entity));
     }
 
     private async Task<(ReadScenario Gym, StatementCounter Counter, UserId Member, MetricSetSnapshot Set)> GymAsync(MembershipSource memberships, int? walkFrom = null)
