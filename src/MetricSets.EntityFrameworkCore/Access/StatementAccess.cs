@@ -117,27 +117,35 @@ internal sealed class StatementAccess
     /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
     /// decides after reading the set's owner. Uses the viewer's role the statement's <c>access</c> row carries
-    /// (<see cref="ForMember"/> with the viewer's role).
+    /// (<see cref="ForMember"/> with the viewer's role), or, in a statement <paramref name="filtered"/> by the staff check
+    /// (<see cref="FilterForMember"/>), what that check confirmed.
     /// </summary>
     /// <remarks>
     /// A set of <paramref name="member"/> (the member the set is resolved for) is decided by the staff check, when there is
     /// one and it held; a set of any other member is left to C#, which asks the directory. Looking that member up here
     /// would be a subquery PostgreSQL plans on every unprepared call, whatever the set's owner, for a case that is rare.
     /// </remarks>
-    public static string SetVisible(AccessShape shape, string set, string member) =>
-        shape.Rules is not { } rules
-            ? "NULL::boolean"
-            : $"""
-              CASE WHEN {set}.member_user_id IS NOT NULL
-                       THEN CASE WHEN {set}.member_user_id = @viewer_id THEN true
-                                 WHEN NOT @viewer_staff THEN false
-                                 WHEN {set}.member_user_id = {member} AND access.held THEN true
-                            END
-                   WHEN {set}.organization_id IS NOT NULL
-                       THEN {set}.organization_id = @viewer_org AND access.viewer_role
-                   ELSE @viewer_org IS NOT NULL AND {rules.WorkoutOrganization($"{set}.workout_id")} = @viewer_org AND access.viewer_role
-              END
-              """;
+    public static string SetVisible(AccessShape shape, string set, string member, bool filtered = false)
+    {
+        if (shape.Rules is not { } rules)
+        {
+            return "NULL::boolean";
+        }
+
+        // A row of a filtered statement exists only where the staff check held, which confirmed the viewer's role too.
+        var (held, viewerRole) = filtered ? ("true", "true") : ("access.held", "access.viewer_role");
+        return $"""
+            CASE WHEN {set}.member_user_id IS NOT NULL
+                     THEN CASE WHEN {set}.member_user_id = @viewer_id THEN true
+                               WHEN NOT @viewer_staff THEN false
+                               WHEN {set}.member_user_id = {member} AND {held} THEN true
+                          END
+                 WHEN {set}.organization_id IS NOT NULL
+                     THEN {set}.organization_id = @viewer_org AND {viewerRole}
+                 ELSE @viewer_org IS NOT NULL AND {rules.WorkoutOrganization($"{set}.workout_id")} = @viewer_org AND {viewerRole}
+            END
+            """;
+    }
 
     /// <summary>
     /// The statement's verdict from its two columns (<see cref="StatementGrant.Columns"/>): whether it

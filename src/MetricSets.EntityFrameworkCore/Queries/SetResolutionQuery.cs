@@ -11,6 +11,11 @@ namespace MetricSets.EntityFrameworkCore.Queries;
 /// LATERAL of its own cost more to plan than evaluating the <c>CASE</c> on each of a set's rows), except for a set of
 /// another member than the one resolved, which C# decides (<see cref="StatementAccess.SetVisible"/>).
 /// </summary>
+/// <remarks>
+/// A staff resolution under mapped memberships is sent first in its filtered form (<see cref="FilteredSql"/>), which returns
+/// the set's rows only when the staff check holds and the set may be seen (or C# decides); only then does the verdict's
+/// form (<see cref="Sql"/>) tell a refusal from a set that does not exist or may not be seen.
+/// </remarks>
 internal static class SetResolutionQuery
 {
     /// <summary>The set (absent when it does not exist) and its rows.</summary>
@@ -20,19 +25,27 @@ internal static class SetResolutionQuery
 
     public static string Sql(MetricSetsTables tables, AccessShape shape) => $"""
         WITH {StatementAccess.ForMember(shape, "@p2", viewersRole: true)}
-        SELECT {StatementGrant.Columns}, {StatementAccess.SetVisible(shape, "s", "@p2")} AS visible, s.name, s.member_user_id, s.workout_id, s.organization_id,
-               d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}, e.sort_order
+        SELECT {StatementGrant.Columns}, {StatementAccess.SetVisible(shape, "s", "@p2")} AS visible, {Columns(tables)}
         FROM access
         LEFT JOIN {tables.Sets} AS s ON access.granted AND s.id = @p1
-        LEFT JOIN {tables.SetDefinitions} AS e ON e.set_id = s.id
-        LEFT JOIN {tables.Definitions} AS d ON d.id = e.definition_id
-        LEFT JOIN LATERAL (
-            SELECT {tables.ReadingColumns("mm")}
-            FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{tables.VisibleRows("mm")} AND {tables.Plausible("mm", "d")}
-            ORDER BY mm.recorded_at DESC, mm.id DESC
-            LIMIT 1) AS m ON true
+        {Entries(tables, tables.VisibleRows("mm"))}
         """;
+
+    /// <summary>
+    /// The read with <paramref name="check"/> (<see cref="StatementAccess.FilterForMember"/>) as its filter, and the set's
+    /// visibility too: a set the viewer may not see returns no row, as one that does not exist, and costs the same two
+    /// statements (<see cref="GuardedRead"/>).
+    /// </summary>
+    public static string FilteredSql(MetricSetsTables tables, AccessShape shape, string check)
+    {
+        var visible = StatementAccess.SetVisible(shape, "s", "@p2", filtered: true);
+        return $"""
+            SELECT {StatementGrant.Held}, {visible} AS visible, {Columns(tables)}
+            FROM {tables.Sets} AS s
+            {Entries(tables, tables.VisibleRowsIn("mm", StatementAccess.ViewerOrganization))}
+            WHERE s.id = @p1 AND {check} AND ({visible}) IS NOT false
+            """;
+    }
 
     /// <summary>Reads the verdict and the set; the set is <see langword="null"/> when it does not exist.</summary>
     public static async Task<(StatementGrant Grant, Result? Set)> RunAsync(
@@ -43,6 +56,7 @@ internal static class SetResolutionQuery
         var (grant, rows) = await GuardedRead.RunAsync(
             context,
             tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
+            StatementAccess.FilterForMember(access.Shape, "@p2") is { } check ? tables.Sql(t => FilteredSql(t, access.Shape, check), access.Shape.Key) : null,
             access,
             () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value)],
             (SetColumns? Set, Row? Entry, int Order) (reader) =>
@@ -86,6 +100,24 @@ internal static class SetResolutionQuery
         entries.Sort(static (x, y) => x.Order.CompareTo(y.Order) is var byOrder and not 0 ? byOrder : x.Entry!.DefinitionId.CompareTo(y.Entry!.DefinitionId));
         return (grant, new Result(grant, first.Visible, first.Name, first.Owner, entries.ConvertAll(row => row.Entry!)));
     }
+
+    // The set's columns, then each entry's definition and latest value.
+    private static string Columns(MetricSetsTables tables) => $"""
+        s.name, s.member_user_id, s.workout_id, s.organization_id,
+               d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}, e.sort_order
+        """;
+
+    // The set s's entries in any order, each with its definition and the member's latest value of it that the grants disclose.
+    private static string Entries(MetricSetsTables tables, string visibleRows) => $"""
+        LEFT JOIN {tables.SetDefinitions} AS e ON e.set_id = s.id
+        LEFT JOIN {tables.Definitions} AS d ON d.id = e.definition_id
+        LEFT JOIN LATERAL (
+            SELECT {tables.ReadingColumns("mm")}
+            FROM {tables.MemberMetrics} AS mm
+            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{visibleRows} AND {tables.Plausible("mm", "d")}
+            ORDER BY mm.recorded_at DESC, mm.id DESC
+            LIMIT 1) AS m ON true
+        """;
 
     // The set's own columns, repeated on each of its rows.
     private sealed record SetColumns(string Name, Guid? Member, Guid? Workout, Guid? Organization, bool? Visible)

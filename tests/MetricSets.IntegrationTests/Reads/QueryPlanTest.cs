@@ -326,6 +326,8 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         var staffSetPlan = await ExplainAsync(SetResolutionQuery.Sql(tables, staff.Shape), staff.Parameters(), Uuid(large.SetId), Uuid(member.Value));
         var staffFilteredPlan = await ExplainAsync(
             LastValuesQuery.FilteredSql(tables, StatementAccess.FilterForMember(staff.Shape, "@p1")!), staff.Parameters(), Latest());
+        var staffFilteredSetPlan = await ExplainAsync(
+            SetResolutionQuery.FilteredSql(tables, staff.Shape, StatementAccess.FilterForMember(staff.Shape, "@p2")!), staff.Parameters(), Uuid(large.SetId), Uuid(member.Value));
 
         // The member themself: no access row to materialize, no membership read; resolving a set in their gym, the row
         // looks up their role there once (the set's visibility needs it), materialized.
@@ -338,9 +340,10 @@ public sealed class QueryPlanTest(LargeDatabaseFixture large, ITestOutputHelper 
         Assert.Equal((1, 2), (Count(staffPlan, "CTE access"), Count(staffPlan, " on memberships ")));
         Assert.Equal((1, 2), (Count(staffSetPlan, "CTE access"), Count(staffSetPlan, " on memberships ")));
 
-        // Staff latest values, filtered: no row at all, the same two probes as a one-time filter of the read.
+        // Staff reads, filtered: no row at all, the same two probes as a one-time filter of the read.
         Assert.Equal((0, 2, 1), (Count(staffFilteredPlan, "CTE access"), Count(staffFilteredPlan, " on memberships "), Count(staffFilteredPlan, "One-Time Filter")));
         AssertProbesInIndexOrder(staffFilteredPlan);
+        Assert.Equal((0, 2, 1), (Count(staffFilteredSetPlan, "CTE access"), Count(staffFilteredSetPlan, " on memberships "), Count(staffFilteredSetPlan, "One-Time Filter")));
 
         static int Count(string plan, string text) => (plan.Length - plan.Replace(text, string.Empty, StringComparison.Ordinal).Length) / text.Length;
     }

@@ -6,9 +6,9 @@ namespace MetricSets.IntegrationTests.Reads;
 /// <summary>
 /// Every read is one statement, its authorization included: counted with an EF command interceptor, which sees each
 /// statement the library sends on the host's context. With mapped memberships the default rules are in that statement;
-/// with the host's directory (in memory here) they were decided before it. Refusals cost the same one statement, except a
-/// staff read of values under mapped memberships: it is sent with its check as a filter first, and a second statement
-/// tells a refusal (or definitions none of which exist) from an empty read.
+/// with the host's directory (in memory here) they were decided before it. A staff read under mapped memberships is sent with
+/// its check as a filter first: a granted read is that one statement, and a read it returns nothing for (a refusal, a set
+/// that does not exist or may not be seen, definitions none of which exist) costs a second, which tells which.
 /// </summary>
 public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
@@ -67,17 +67,23 @@ public sealed class RoundTripTest(DatabaseFixture database) : IClassFixture<Data
     }
 
     [Fact]
-    public async Task A_refused_read_is_the_same_one_statement_and_answers_like_a_missing_member()
+    public async Task A_refused_resolution_costs_what_a_missing_or_hidden_set_costs_and_answers_like_a_missing_member()
     {
         var (gym, counter, member, set) = await GymAsync(MembershipSource.Mapped);
         var otherGym = await database.AddOrganizationAsync();
         var stranger = gym.Scope.StaffOf(otherGym);
+        var hidden = await gym.Scope.Sets.CreateAsync(stranger, MetricOwner.ForOrganization(otherGym), "Theirs", [gym.Squat.Id]);
 
         var refused = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Resolver.ResolveAsync(stranger, new MetricSetResolutionQuery(set.Id, member)));
         var missing = await Assert.ThrowsAsync<MetricNotFoundException>(() => gym.Scope.Resolver.ResolveAsync(stranger, new MetricSetResolutionQuery(set.Id, UserId.New())));
+        var absent = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(MetricSetId.New(), member)));
+        var notTheirs = await CountFailureAsync<MetricNotFoundException>(counter, () => gym.Scope.Resolver.ResolveAsync(gym.CoachView, new MetricSetResolutionQuery(hidden.Id, member)));
 
-        Assert.Equal(1, refused.Statements);
+        // The filtered statement returns no row for any of them; the verdict's statement tells which. A set of another
+        // organization costs what a set that does not exist costs.
         Assert.Equal((MetricEntity.Member, missing.Code), (refused.Error.Entity, refused.Error.Code));
+        Assert.Equal((2, 2, 2), (refused.Statements, absent.Statements, notTheirs.Statements));
+        Assert.Equal((MetricEntity.MetricSet, MetricEntity.MetricSet), (absent.Error.Entity, notTheirs.Error.Entity));
     }
 
     [Fact]
