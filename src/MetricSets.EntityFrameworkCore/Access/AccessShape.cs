@@ -12,4 +12,11 @@ internal readonly record struct AccessShape(MembershipSql? Rules, AccessCheck Ch
     /// mapping itself, so equal mappings (of two service providers over one model) share their statements.
     /// </summary>
     public (string? Rules, AccessCheck Check, bool HostGrants) Key => (Rules?.Key, Check, HostGrants);
+
+    /// <summary>
+    /// Gets whether the verdict is the statement's staff check alone (mapped memberships, no host grants): where it held,
+    /// it confirmed the viewer's role too, and a statement may filter by it (<see cref="StatementAccess.FilterForMember"/>)
+    /// instead of carrying the verdict in an <c>access</c> row.
+    /// </summary>
+    public bool StaffCheckAlone => Rules is not null && Check == AccessCheck.Staff && !HostGrants;
 }

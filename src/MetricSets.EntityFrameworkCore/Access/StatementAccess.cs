@@ -86,16 +86,19 @@ internal sealed class StatementAccess
 
     /// <summary>
     /// The staff check of a read of <paramref name="member"/>'s values as a filter (a SQL predicate), for a statement whose
-    /// rows exist only when it holds (<see cref="StatementGrant.Held"/>); <see langword="null"/> when the verdict is more
-    /// than that check (C# decided it, or the host's handlers granted organizations too), which needs the <c>access</c> row.
+    /// rows exist only when it holds (<see cref="StatementGrant.Held"/>); only for a shape whose verdict is that check
+    /// (<see cref="AccessShape.StaffCheckAlone"/>), since any other needs the <c>access</c> row.
     /// </summary>
     /// <remarks>
     /// Without the row, PostgreSQL plans the two probes as a one-time filter, as a hand-written read does: planning the row as
     /// a relation and joining it was most of what a staff read of latest values cost over that read (docs/performance.md).
     /// The grants of a check that held were made in <see cref="ViewerOrganization"/> alone.
     /// </remarks>
-    public static string? FilterForMember(AccessShape shape, string member) =>
-        shape is { Rules: { } rules, Check: AccessCheck.Staff, HostGrants: false } ? StaffOfMember(rules, member) : null;
+    /// <exception cref="ArgumentException">The shape's verdict is more than its staff check.</exception>
+    public static string FilterForMember(AccessShape shape, string member) =>
+        shape is { StaffCheckAlone: true, Rules: { } rules }
+            ? StaffOfMember(rules, member)
+            : throw new ArgumentException("Only a verdict that is the staff check alone can be a filter.", nameof(shape));
 
     /// <summary>The <c>access</c> CTE of a read of <paramref name="organization"/> as a whole (a SQL expression).</summary>
     public static string ForOrganization(AccessShape shape, string organization) =>
@@ -190,9 +193,9 @@ internal sealed class StatementAccess
     // check that held confirmed it, and one that did not refused the read; a row without a check looks it up, behind a
     // parameter that folds the lookup away for a viewer acting nowhere.
     private static string ViewersRole(AccessShape shape, MembershipSql rules) =>
-        shape is { Check: AccessCheck.Staff, HostGrants: false }
+        shape.StaffCheckAlone
             ? "true AS viewer_role"
-            : $"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", "@viewer_org", rules.AnyRole)} AS viewer_role";
+            : $"@viewer_org IS NOT NULL AND {rules.Holds("@viewer_id", ViewerOrganization, rules.AnyRole)} AS viewer_role";
 
     // The access row: what C# decided, or the shape's check (one EXISTS per fact) made in the organization acted in and
     // added to the host handlers' grants; held says whether the check held. A row with a subquery is MATERIALIZED so

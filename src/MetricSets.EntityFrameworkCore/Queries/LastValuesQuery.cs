@@ -24,12 +24,12 @@ internal static class LastValuesQuery
         {Values(tables, tables.VisibleRows("mm"))}
         """;
 
-    /// <summary>The read with <paramref name="check"/> (<see cref="StatementAccess.FilterForMember"/>) as its filter.</summary>
-    public static string FilteredSql(MetricSetsTables tables, string check) => $"""
+    /// <summary>The read with the shape's staff check as its filter (<see cref="StatementAccess.FilterForMember"/>).</summary>
+    public static string FilteredSql(MetricSetsTables tables, AccessShape shape) => $"""
         SELECT {StatementGrant.Held}, d.id, {tables.ReadingColumns("m")}
         FROM {tables.Definitions} AS d
         {Values(tables, tables.VisibleRowsIn("mm", StatementAccess.ViewerOrganization))}
-        WHERE d.id = ANY(@p2) AND {check}
+        WHERE d.id = ANY(@p2) AND {StatementAccess.FilterForMember(shape, "@p1")}
         """;
 
     public static async Task<(StatementGrant Grant, Dictionary<MetricDefinitionId, List<MetricReading>> Values)> RunAsync(
@@ -39,9 +39,7 @@ internal static class LastValuesQuery
         var (grant, rows) = await GuardedRead.RunAsync(
             context,
             tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
-            StatementAccess.FilterForMember(access.Shape, "@p1") is { } check && definitionIds.Count > 0
-                ? tables.Sql(t => FilteredSql(t, check), access.Shape.Key)
-                : null,
+            access.Shape.StaffCheckAlone && definitionIds.Count > 0 ? tables.Sql(t => FilteredSql(t, access.Shape), access.Shape.Key) : null,
             access,
             () =>
             [

@@ -32,18 +32,18 @@ internal static class SetResolutionQuery
         """;
 
     /// <summary>
-    /// The read with <paramref name="check"/> (<see cref="StatementAccess.FilterForMember"/>) as its filter, and the set's
+    /// The read with the shape's staff check as its filter (<see cref="StatementAccess.FilterForMember"/>), and the set's
     /// visibility too: a set the viewer may not see returns no row, as one that does not exist, and costs the same two
     /// statements (<see cref="GuardedRead"/>).
     /// </summary>
-    public static string FilteredSql(MetricSetsTables tables, AccessShape shape, string check)
+    public static string FilteredSql(MetricSetsTables tables, AccessShape shape)
     {
         var visible = StatementAccess.SetVisible(shape, "s", "@p2", filtered: true);
         return $"""
             SELECT {StatementGrant.Held}, {visible} AS visible, {Columns(tables)}
             FROM {tables.Sets} AS s
             {Entries(tables, tables.VisibleRowsIn("mm", StatementAccess.ViewerOrganization))}
-            WHERE s.id = @p1 AND {check} AND ({visible}) IS NOT false
+            WHERE s.id = @p1 AND {StatementAccess.FilterForMember(shape, "@p2")} AND ({visible}) IS NOT false
             """;
     }
 
@@ -56,7 +56,7 @@ internal static class SetResolutionQuery
         var (grant, rows) = await GuardedRead.RunAsync(
             context,
             tables.Sql(t => Sql(t, access.Shape), access.Shape.Key),
-            StatementAccess.FilterForMember(access.Shape, "@p2") is { } check ? tables.Sql(t => FilteredSql(t, access.Shape, check), access.Shape.Key) : null,
+            access.Shape.StaffCheckAlone ? tables.Sql(t => FilteredSql(t, access.Shape), access.Shape.Key) : null,
             access,
             () => [SqlParameters.Uuid(setId.Value), SqlParameters.Uuid(memberId.Value)],
             (SetColumns? Set, Row? Entry, int Order) (reader) =>
