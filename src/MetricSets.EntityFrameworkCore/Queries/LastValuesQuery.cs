@@ -21,14 +21,14 @@ internal static class LastValuesQuery
         SELECT {StatementGrant.Columns}, d.id, {tables.ReadingColumns("m")}
         FROM access
         LEFT JOIN {tables.Definitions} AS d ON access.granted AND d.id = ANY(@p2)
-        {Values(tables, tables.VisibleRows("mm"))}
+        {tables.NewestValues("@p1", "@p3")}
         """;
 
     /// <summary>The read with the shape's staff check as its filter (<see cref="StatementAccess.FilterForMember"/>).</summary>
     public static string FilteredSql(MetricSetsTables tables, AccessShape shape) => $"""
         SELECT {StatementGrant.Held}, d.id, {tables.ReadingColumns("m")}
         FROM {tables.Definitions} AS d
-        {Values(tables, tables.VisibleRowsIn("mm", StatementAccess.ViewerOrganization))}
+        {tables.NewestValues("@p1", "@p3", StatementAccess.ViewerOrganization)}
         WHERE d.id = ANY(@p2) AND {StatementAccess.FilterForMember(shape, "@p1")}
         """;
 
@@ -83,13 +83,4 @@ internal static class LastValuesQuery
         return (grant, result);
     }
 
-    // The last values of the definition d: with restricted provenance, those the grants disclose.
-    private static string Values(MetricSetsTables tables, string visibleRows) => $"""
-        LEFT JOIN LATERAL (
-            SELECT {tables.ReadingColumns("mm")}
-            FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p1 AND mm.definition_id = d.id{visibleRows} AND {tables.Plausible("mm", "d")}
-            ORDER BY mm.recorded_at DESC, mm.id DESC
-            LIMIT @p3) AS m ON true
-        """;
 }

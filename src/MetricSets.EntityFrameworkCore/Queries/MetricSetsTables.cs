@@ -119,6 +119,21 @@ internal sealed class MetricSetsTables
         Visible(alias, $"{alias}.{SchemaNames.MemberMetrics.RecordedIn} = {organization}");
 
     /// <summary>
+    /// <c>LEFT JOIN LATERAL (…) AS m ON true</c>: the newest <paramref name="limit"/> plausible values of
+    /// <paramref name="member"/> for the definition <c>d</c> (both SQL expressions) that the grants disclose, one probe of
+    /// <c>member_metrics_member_def_recorded_idx</c> whatever the history's depth. The grants are the statement's
+    /// <c>access</c> row's (<see cref="VisibleRows"/>), or, without one, those made in <paramref name="grantedIn"/> alone.
+    /// </summary>
+    public string NewestValues(string member, string limit, string? grantedIn = null) => $"""
+        LEFT JOIN LATERAL (
+            SELECT {ReadingColumns("mm")}
+            FROM {MemberMetrics} AS mm
+            WHERE mm.member_id = {member} AND mm.definition_id = d.id{(grantedIn is null ? VisibleRows("mm") : VisibleRowsIn("mm", grantedIn))} AND {Plausible("mm", "d")}
+            ORDER BY mm.recorded_at DESC, mm.id DESC
+            LIMIT {limit}) AS m ON true
+        """;
+
+    /// <summary>
     /// Gets the SQL text that <paramref name="build"/> writes for these tables, built once per call site (and
     /// <paramref name="variant"/>, a value compared by equality, for a call site that writes several).
     /// </summary>

@@ -28,7 +28,7 @@ internal static class SetResolutionQuery
         SELECT {StatementGrant.Columns}, {StatementAccess.SetVisible(shape, "s", "@p2")} AS visible, {Columns(tables)}
         FROM access
         LEFT JOIN {tables.Sets} AS s ON access.granted AND s.id = @p1
-        {Entries(tables, tables.VisibleRows("mm"))}
+        {Entries(tables, grantedIn: null)}
         """;
 
     /// <summary>
@@ -42,7 +42,7 @@ internal static class SetResolutionQuery
         return $"""
             SELECT {StatementGrant.Held}, {visible} AS visible, {Columns(tables)}
             FROM {tables.Sets} AS s
-            {Entries(tables, tables.VisibleRowsIn("mm", StatementAccess.ViewerOrganization))}
+            {Entries(tables, StatementAccess.ViewerOrganization)}
             WHERE s.id = @p1 AND {StatementAccess.FilterForMember(shape, "@p2")} AND ({visible}) IS NOT false
             """;
     }
@@ -107,16 +107,12 @@ internal static class SetResolutionQuery
                d.id, d.slug, d.name_i18n::text, d.unit, d.kind, {tables.ReadingColumns("m")}, e.sort_order
         """;
 
-    // The set s's entries in any order, each with its definition and the member's latest value of it that the grants disclose.
-    private static string Entries(MetricSetsTables tables, string visibleRows) => $"""
+    // The set s's entries in any order, each with its definition and the member's latest value of it that the grants
+    // disclose (the access row's, or those made in grantedIn).
+    private static string Entries(MetricSetsTables tables, string? grantedIn) => $"""
         LEFT JOIN {tables.SetDefinitions} AS e ON e.set_id = s.id
         LEFT JOIN {tables.Definitions} AS d ON d.id = e.definition_id
-        LEFT JOIN LATERAL (
-            SELECT {tables.ReadingColumns("mm")}
-            FROM {tables.MemberMetrics} AS mm
-            WHERE mm.member_id = @p2 AND mm.definition_id = d.id{visibleRows} AND {tables.Plausible("mm", "d")}
-            ORDER BY mm.recorded_at DESC, mm.id DESC
-            LIMIT 1) AS m ON true
+        {tables.NewestValues("@p2", "1", grantedIn)}
         """;
 
     // The set's own columns, repeated on each of its rows.
