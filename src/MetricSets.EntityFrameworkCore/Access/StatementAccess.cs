@@ -120,23 +120,24 @@ internal sealed class StatementAccess
     /// <summary>
     /// Whether the viewer may see the set <paramref name="set"/> (a table alias) under the default rules, or NULL when C#
     /// decides after reading the set's owner. Uses the viewer's role the statement's <c>access</c> row carries
-    /// (<see cref="ForMember"/> with the viewer's role), or, in a statement <paramref name="filtered"/> by the staff check
-    /// (<see cref="FilterForMember"/>), what that check confirmed.
+    /// (<see cref="ForMember"/> with the viewer's role), or, when the verdict is the staff check alone (with or without the
+    /// row, <see cref="FilterForMember"/>), what that check confirmed.
     /// </summary>
     /// <remarks>
     /// A set of <paramref name="member"/> (the member the set is resolved for) is decided by the staff check, when there is
     /// one and it held; a set of any other member is left to C#, which asks the directory. Looking that member up here
     /// would be a subquery PostgreSQL plans on every unprepared call, whatever the set's owner, for a case that is rare.
     /// </remarks>
-    public static string SetVisible(AccessShape shape, string set, string member, bool filtered = false)
+    public static string SetVisible(AccessShape shape, string set, string member)
     {
         if (shape.Rules is not { } rules)
         {
             return "NULL::boolean";
         }
 
-        // A row of a filtered statement exists only where the staff check held, which confirmed the viewer's role too.
-        var (held, viewerRole) = filtered ? ("true", "true") : ("access.held", "access.viewer_role");
+        // A row exists only where a staff check alone held (a filtered statement's, or the access row's granted one), and
+        // that check confirmed the viewer's role too.
+        var (held, viewerRole) = shape.StaffCheckAlone ? ("true", "true") : ("access.held", "access.viewer_role");
         return $"""
             CASE WHEN {set}.member_user_id IS NOT NULL
                      THEN CASE WHEN {set}.member_user_id = @viewer_id THEN true

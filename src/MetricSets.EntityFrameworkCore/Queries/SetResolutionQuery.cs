@@ -38,7 +38,7 @@ internal static class SetResolutionQuery
     /// </summary>
     public static string FilteredSql(MetricSetsTables tables, AccessShape shape)
     {
-        var visible = StatementAccess.SetVisible(shape, "s", "@p2", filtered: true);
+        var visible = StatementAccess.SetVisible(shape, "s", "@p2");
         return $"""
             SELECT {StatementGrant.Held}, {visible} AS visible, {Columns(tables)}
             FROM {tables.Sets} AS s
